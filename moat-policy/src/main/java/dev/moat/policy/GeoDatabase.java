@@ -1,0 +1,76 @@
+package dev.moat.policy;
+
+import com.maxmind.db.CHMCache;
+import com.maxmind.db.Reader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One MaxMind DB ({@code .mmdb}) file that maps addresses to countries.
+ *
+ * <p>Two record shapes are understood, which covers the free {@code @ip-location-db} databases
+ * ({@code {"country_code": "US"}}) and MaxMind's GeoIP2/GeoLite2 Country and City databases
+ * ({@code {"country": {"iso_code": "US"}, "registered_country": …, "subdivisions": [{"iso_code": "43"}]}}).
+ * GeoIP2's {@code country} is where the address is used; {@code registered_country} (where the block is
+ * registered) is only a fallback for records without one.
+ *
+ * <p>The file is read into memory ({@link Reader.FileMode#MEMORY}), not memory-mapped: the reloader
+ * replaces files in place, and a mapped file that shrinks under a reader crashes the JVM with SIGBUS.
+ * Decoded records are cached by their offset in the file; a country database has only a few hundred
+ * distinct records, so after warm-up a lookup is a tree walk plus a cache hit (see {@link MmdbCountryRecord}).
+ *
+ * <p>An IPv4-only database ({@code ip_version} 4) answers IPv6 queries with nonsense instead of an error,
+ * so IPv6 addresses are only ever asked of IPv6 databases.
+ */
+public final class GeoDatabase {
+
+    private final Path file;
+    private final Reader reader;
+    private final boolean answersIpv6;
+
+    private GeoDatabase(Path file, Reader reader) {
+        this.file = file;
+        this.reader = reader;
+        this.answersIpv6 = reader.getMetadata().getIpVersion() == 6;
+    }
+
+    public static GeoDatabase open(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new NetworkDataException(("%s does not exist; install a country database there (see docs/policy.md, "
+                    + "'Installing the geo databases') or remove it from network.geoip").formatted(file));
+        }
+        try {
+            return new GeoDatabase(file, new Reader(file.toFile(), Reader.FileMode.MEMORY, new CHMCache()));
+        } catch (IOException | RuntimeException e) {
+            throw new NetworkDataException("%s is not a readable MaxMind DB (.mmdb) file: %s".formatted(file, e.getMessage()), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String databaseType() {
+        return reader.getMetadata().getDatabaseType();
+    }
+
+    public Optional<GeoLocation> locate(IpAddress address) {
+        if (!address.ipv4() && !answersIpv6) {
+            return Optional.empty();
+        }
+        MmdbCountryRecord record;
+        try {
+            record = reader.get(address.toInetAddress(), MmdbCountryRecord.class);
+        } catch (IOException | RuntimeException e) {
+            throw new NetworkDataException("%s: lookup of %s failed: %s".formatted(file, address, e.getMessage()), e);
+        }
+        return record == null ? Optional.empty() : record.location();
+    }
+
+    @Override
+    public String toString() {
+        return file + " (" + databaseType() + ")";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.moat.policy;
+
+import com.maxmind.db.MaxMindDbConstructor;
+import com.maxmind.db.MaxMindDbParameter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The decoding target for one MaxMind DB record. The reader decodes only the fields named here, builds
+ * one instance per record offset and caches it, so the {@link GeoLocation} is computed once per record
+ * rather than once per lookup. It is public only because the reader constructs it reflectively from
+ * another package; callers use {@link GeoDatabase#locate(IpAddress)}.
+ */
+public final class MmdbCountryRecord {
+
+    private final Optional<GeoLocation> location;
+
+    @MaxMindDbConstructor
+    public MmdbCountryRecord(
+            @MaxMindDbParameter(name = "country_code") String countryCode,
+            @MaxMindDbParameter(name = "country") Map<String, Object> country,
+            @MaxMindDbParameter(name = "registered_country") Map<String, Object> registeredCountry,
+            @MaxMindDbParameter(name = "subdivisions") List<Map<String, Object>> subdivisions) {
+        Optional<String> code = isoCode(countryCode)
+                .or(() -> isoCode(country == null ? null : country.get("iso_code")))
+                .or(() -> isoCode(registeredCountry == null ? null : registeredCountry.get("iso_code")));
+        this.location = code.map(c -> new GeoLocation(c, subdivisionOf(c, subdivisions)));
+    }
+
+    Optional<GeoLocation> location() {
+        return location;
+    }
+
+    private static Optional<String> subdivisionOf(String country, List<Map<String, Object>> subdivisions) {
+        if (subdivisions == null || subdivisions.isEmpty()
+                || !(subdivisions.getFirst().get("iso_code") instanceof String region) || region.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(country + "-" + region.strip().toUpperCase(Locale.ROOT));
+    }
+
+    private static Optional<String> isoCode(Object value) {
+        if (value instanceof String code && code.strip().length() == 2) {
+            return Optional.of(code.strip().toUpperCase(Locale.ROOT));
+        }
+        return Optional.empty();
+    }
+}
