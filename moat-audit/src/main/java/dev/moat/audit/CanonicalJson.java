@@ -2,6 +2,8 @@ package dev.moat.audit;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +15,10 @@ import java.util.TreeMap;
  * {@link Number}, {@link Boolean} and {@code null}. Object members are sorted by the UTF-16 code units of their
  * names, numbers are written as ECMAScript writes IEEE 754 doubles, and strings escape only what JSON requires.
  *
- * <p>Numbers must be finite and exactly representable as a double (integers up to 2^53 in magnitude), because
- * JCS defines numbers as doubles; a larger integer is refused rather than silently rounded.
+ * <p>JCS defines numbers as IEEE 754 doubles. Decimals ({@link BigDecimal}, {@link Double}) are taken as the
+ * nearest double, as a JSON parser would; integers ({@link Long}, {@link BigInteger}) must be exactly
+ * representable (for example |n| <= 2^53), because silently changing a sequence number or count in an audit
+ * record would be worse than refusing it. NaN and infinities have no JSON form and are refused.
  */
 public final class CanonicalJson {
     private CanonicalJson() {
@@ -124,23 +128,21 @@ public final class CanonicalJson {
             case Integer i -> i;
             case Short s -> s;
             case Byte b -> b;
-            case Long l -> {
-                double d = l;
-                if (d != l || (long) d != l || Math.abs(l) > (1L << 53)) {
-                    throw new IllegalArgumentException("integer " + l + " is not exactly representable in JSON (expected: |n| <= 2^53)");
-                }
-                yield d;
-            }
-            case BigInteger big -> toExactDouble(new BigDecimal(big));
-            case BigDecimal big -> {
-                double d = big.doubleValue();
-                if (Double.isFinite(d) && new BigDecimal(d).compareTo(big) != 0) {
-                    throw new IllegalArgumentException("number " + big + " is not exactly representable as an IEEE 754 double");
-                }
-                yield d;
-            }
+            case Long l -> exactInteger(BigInteger.valueOf(l));
+            case BigInteger big -> exactInteger(big);
+            // A decimal is rounded to the nearest double, exactly as parsing the JSON text in ECMAScript would.
+            case BigDecimal big -> big.doubleValue();
             default -> throw new IllegalArgumentException("unsupported number type " + number.getClass().getName());
         };
+    }
+
+    private static double exactInteger(BigInteger integer) {
+        double d = integer.doubleValue();
+        if (!Double.isFinite(d) || !new BigDecimal(d).toBigIntegerExact().equals(integer)) {
+            throw new IllegalArgumentException("integer " + integer
+                    + " is not exactly representable as a JSON number (an IEEE 754 double); write it as a string");
+        }
+        return d;
     }
 
     /**
@@ -155,6 +157,14 @@ public final class CanonicalJson {
             return "-" + formatDouble(-value);
         }
         BigDecimal shortest = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        if (shortest.precision() == 2) {
+            // The JDK never prints fewer than two digits, so when one digit would do (5e-324 rather than
+            // 4.9e-324) it may choose a closer two-digit decimal; ECMAScript wants the shortest.
+            BigDecimal oneDigit = new BigDecimal(value).round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(oneDigit.toString()) == value) {
+                shortest = oneDigit.stripTrailingZeros();
+            }
+        }
         String digits = shortest.unscaledValue().toString();
         int k = digits.length();
         int n = k - shortest.scale();

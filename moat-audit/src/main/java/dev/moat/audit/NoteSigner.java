@@ -34,7 +34,7 @@ public final class NoteSigner {
         if (!key.startsWith(PREFIX)) {
             throw new InvalidNoteException("signer key does not start with " + PREFIX);
         }
-        String[] parts = key.substring(PREFIX.length()).split("\\+", -1);
+        String[] parts = key.substring(PREFIX.length()).split("\\+", 3);
         if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
             throw new InvalidNoteException("signer key is not PRIVATE+KEY+name+hexkeyid+base64key");
         }

@@ -41,7 +41,7 @@ public record NoteVerifier(String name, int keyId, byte type, byte[] publicKey) 
 
     /** Parses {@code name+hexkeyid+base64(type||key)}. @throws InvalidNoteException saying what is malformed */
     public static NoteVerifier parse(String verifierKey) {
-        String[] parts = verifierKey.strip().split("\\+", -1);
+        String[] parts = verifierKey.strip().split("\\+", 3);
         if (parts.length != 3) {
             throw new InvalidNoteException("verifier key '" + verifierKey + "' is not name+hexkeyid+base64key");
         }

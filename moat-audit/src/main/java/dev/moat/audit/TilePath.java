@@ -61,7 +61,7 @@ public record TilePath(int level, long index, int width) {
             throw new IllegalArgumentException("tile index in '" + path + "' is too large");
         }
         int width = match.group(3) == null ? FULL_WIDTH : Integer.parseInt(match.group(3));
-        if (width >= FULL_WIDTH) {
+        if (match.group(3) != null && width >= FULL_WIDTH) {
             throw new IllegalArgumentException("partial tile width in '" + path + "' must be 1..255");
         }
         TilePath parsed = new TilePath(level, Long.parseLong(digits), width);
