@@ -1,0 +1,150 @@
+package dev.moat.detect;
+
+import org.apache.datasketches.hll.TgtHllType;
+import org.apache.datasketches.hll.Union;
+
+/**
+ * The fixed-size behavioural summary of one principal or cluster: decayed counts of each trait, the
+ * top templates, topic and hour-of-day histograms, inter-arrival statistics and a HyperLogLog of
+ * distinct prompts. Every field is additive, so a cluster's profile is the sum of its members' and
+ * 200 small accounts doing one job add up to one big one.
+ *
+ * <p>Decay is by volume, not time: when the count reaches {@value #HALVING_AT} every counter is halved,
+ * so the profile reflects roughly the last few thousand events and no counter grows without bound.
+ * The distinct-prompt sketch (a DataSketches HLL union, so cluster profiles can absorb members') is not
+ * halved; the ratio it feeds is capped at one.
+ */
+final class BehaviourProfile {
+
+    static final double HALVING_AT = 4096;
+    private static final int HLL_LG_K = 8;
+
+    double events;
+    double elicit, grader, systemExtract;
+    double singleShot, maxTokensHigh, thinking;
+    /** Events with suspicious intent that were also single-shot: intent in the shape of harvesting. */
+    double shapedIntent;
+    double logitProbe, manyChoices, leakedReasoning, leakedSystem;
+    double anonymised, rateLimited, withContent;
+    final double[] topics = new double[Topics.COUNT];
+    final double[] hours = new double[24];
+    final TemplateCounter prefixes = new TemplateCounter();
+    final TemplateCounter suffixes = new TemplateCounter();
+    final Union distinctPrompts;
+    double eventsSinceHll;
+
+    long firstSecond = Long.MAX_VALUE;
+    long lastSecond = Long.MIN_VALUE;
+    /** Welford statistics of inter-arrival gaps in seconds (only for single principals, not clusters). */
+    long gaps;
+    double gapMean, gapM2;
+
+    BehaviourProfile() {
+        distinctPrompts = new Union(HLL_LG_K);
+    }
+
+    void add(EventTraits t) {
+        if (events + 1 > HALVING_AT) {
+            scale(0.5);
+        }
+        events++;
+        if (t.elicit) elicit++;
+        if (t.grader) grader++;
+        if (t.systemExtract) systemExtract++;
+        if (t.singleShot) singleShot++;
+        if (t.maxTokensHigh) maxTokensHigh++;
+        if (t.thinking) thinking++;
+        if (t.suspiciousIntent() && t.singleShot) shapedIntent++;
+        if (t.logitProbe) logitProbe++;
+        if (t.manyChoices) manyChoices++;
+        if (t.leakedReasoning) leakedReasoning++;
+        if (t.leakedSystem) leakedSystem++;
+        if (t.anonymisedNetwork) anonymised++;
+        if (t.rateLimited) rateLimited++;
+        if (t.hasContent) {
+            withContent++;
+            topics[t.topic]++;
+            boolean intent = t.suspiciousIntent() && t.singleShot;
+            boolean harvest = t.harvestParameters();
+            prefixes.add(t.templatePrefix, 1, intent, harvest);
+            suffixes.add(t.templateSuffix, 1, intent, harvest);
+            distinctPrompts.update(t.contentHash);
+            eventsSinceHll++;
+        }
+        hours[t.hourOfDay]++;
+        if (lastSecond != Long.MIN_VALUE && t.epochSecond >= lastSecond) {
+            double gap = t.epochSecond - lastSecond;
+            gaps++;
+            double delta = gap - gapMean;
+            gapMean += delta / gaps;
+            gapM2 += delta * (gap - gapMean);
+        }
+        firstSecond = Math.min(firstSecond, t.epochSecond);
+        lastSecond = Math.max(lastSecond, t.epochSecond);
+    }
+
+    void scale(double factor) {
+        events *= factor;
+        elicit *= factor;
+        grader *= factor;
+        systemExtract *= factor;
+        singleShot *= factor;
+        maxTokensHigh *= factor;
+        thinking *= factor;
+        shapedIntent *= factor;
+        logitProbe *= factor;
+        manyChoices *= factor;
+        leakedReasoning *= factor;
+        leakedSystem *= factor;
+        anonymised *= factor;
+        rateLimited *= factor;
+        withContent *= factor;
+        for (int i = 0; i < topics.length; i++) {
+            topics[i] *= factor;
+        }
+        for (int i = 0; i < hours.length; i++) {
+            hours[i] *= factor;
+        }
+        prefixes.scale(factor);
+        suffixes.scale(factor);
+    }
+
+    /** Adds another profile's counts (for a cluster aggregate); gap statistics are not merged. */
+    void addAll(BehaviourProfile other) {
+        events += other.events;
+        elicit += other.elicit;
+        grader += other.grader;
+        systemExtract += other.systemExtract;
+        singleShot += other.singleShot;
+        maxTokensHigh += other.maxTokensHigh;
+        thinking += other.thinking;
+        shapedIntent += other.shapedIntent;
+        logitProbe += other.logitProbe;
+        manyChoices += other.manyChoices;
+        leakedReasoning += other.leakedReasoning;
+        leakedSystem += other.leakedSystem;
+        anonymised += other.anonymised;
+        rateLimited += other.rateLimited;
+        withContent += other.withContent;
+        for (int i = 0; i < topics.length; i++) {
+            topics[i] += other.topics[i];
+        }
+        for (int i = 0; i < hours.length; i++) {
+            hours[i] += other.hours[i];
+        }
+        prefixes.addAll(other.prefixes);
+        suffixes.addAll(other.suffixes);
+        distinctPrompts.update(other.distinctPrompts.getResult(TgtHllType.HLL_8));
+        eventsSinceHll += other.eventsSinceHll;
+        firstSecond = Math.min(firstSecond, other.firstSecond);
+        lastSecond = Math.max(lastSecond, other.lastSecond);
+    }
+
+    /** Distinct prompts over prompts seen (1 = never repeats), or 1 with too few prompts to say. */
+    double distinctRatio() {
+        if (eventsSinceHll < 10) {
+            return 1;
+        }
+        return Math.min(1, distinctPrompts.getEstimate() / eventsSinceHll);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.moat.detect;
+
+/**
+ * What one usage event says about its sender, reduced to a few bits and hashes before any state is
+ * touched, so each event's text is read exactly once. Mutable and reused by {@link EventTraitsReader}:
+ * valid until the next event is read.
+ */
+final class EventTraits {
+
+    /** The request asked for step-by-step reasoning or the model's chain of thought. */
+    boolean elicit;
+    /** The request asked the model to act as a grader, judge or reward model. */
+    boolean grader;
+    /** The request tried to make the model reveal its system prompt or instructions. */
+    boolean systemExtract;
+    /** Single-turn, without tools: the shape of a harvesting request rather than a conversation or agent step. */
+    boolean singleShot;
+    /** max_tokens at a harvesting level, so a full reasoning trace fits. */
+    boolean maxTokensHigh;
+    boolean thinking;
+    /** logit_bias together with logprobs on a tiny completion: a probe of the output layer. */
+    boolean logitProbe;
+    /** Many choices per request (n far above normal). */
+    boolean manyChoices;
+    /** The response carried reasoning markup the client was not given through the thinking channel. */
+    boolean leakedReasoning;
+    /** The response repeated the start of the system prompt. */
+    boolean leakedSystem;
+    /** Sent from a hosting, VPN or Tor network. */
+    boolean anonymisedNetwork;
+    boolean rateLimited;
+    boolean hasContent;
+
+    int topic;
+    /** Hash of the prompt's whole content (system + last user message), for repetition and distinct counts. */
+    long contentHash;
+    /** Template identifiers: skeleton hashes of the prompt's first and last words (0 without content). */
+    long templatePrefix;
+    long templateSuffix;
+    /** Hash of the normalised system prompt, 0 when absent or too generic to link on. */
+    long systemHash;
+    /** Hash of the client's network prefix (/24 for IPv4, /48 for IPv6) and of the address. */
+    long prefixHash;
+    long ipHash;
+    long userAgentHash;
+    /** Seconds since the epoch of the event. */
+    long epochSecond;
+    int hourOfDay;
+
+    boolean suspiciousIntent() {
+        return elicit || grader || systemExtract;
+    }
+
+    boolean harvestParameters() {
+        return maxTokensHigh || thinking;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.moat.detect;
+
+import java.time.Instant;
+
+/**
+ * Everything the detector keeps about one organisation: fixed-size behaviour and drift profiles, an
+ * infrastructure baseline, example events, its action state, and its place in the union-find of
+ * {@link ClusterLinker}. Size does not depend on how much traffic the organisation sends.
+ */
+final class OrgState {
+
+    /** Events before the infrastructure baseline is closed; later traffic from elsewhere is "drift". */
+    static final int BASELINE_EVENTS = 200;
+    private static final int BASELINE_PREFIXES = 8;
+    private static final int BASELINE_AGENTS = 4;
+
+    final String id;
+    final int serial;
+    OrgProfile profile;
+    final BehaviourProfile behaviour = new BehaviourProfile();
+    /** Traffic from infrastructure outside the baseline, scored without the trust discount; lazily made. */
+    BehaviourProfile drift;
+    final ExampleEvents examples = new ExampleEvents();
+    private final long[] baselinePrefixes = new long[BASELINE_PREFIXES];
+    private final long[] baselineAgents = new long[BASELINE_AGENTS];
+    long events;
+    long lastSecond;
+    double trust = TrustModel.UNKNOWN;
+    double risk;
+    double driftRisk;
+    /** The organisation's own action (from its own signals); sticky once at throttle or above. */
+    Action ownAction = Action.NONE;
+    /** The action in force: the stronger of its own and its cluster's. */
+    Action inForce = Action.NONE;
+    long firstActionEvent = -1;
+    Instant firstActionTs;
+    boolean signupLinked;
+
+    /** Union-find parent (itself for a root) and the cluster held by a root of two or more members. */
+    OrgState parent = this;
+    ClusterState cluster;
+    int edges;
+
+    /** Direct-mapped cache of evidence already indexed recently, so repeated evidence costs one probe. */
+    final long[] seenEvidence = new long[32];
+    final long[] seenEvidenceAt = new long[32];
+
+    OrgState(String id, int serial, OrgProfile profile) {
+        this.id = id;
+        this.serial = serial;
+        this.profile = profile;
+    }
+
+    /** Records the event's infrastructure in the baseline while it is open; true if the event is drift. */
+    boolean observeInfrastructure(EventTraits t) {
+        if (events <= BASELINE_EVENTS) {
+            remember(baselinePrefixes, t.prefixHash);
+            remember(baselineAgents, t.userAgentHash);
+            return false;
+        }
+        return !contains(baselinePrefixes, t.prefixHash) && !contains(baselineAgents, t.userAgentHash);
+    }
+
+    private static void remember(long[] set, long value) {
+        if (value == 0) {
+            return;
+        }
+        for (int i = 0; i < set.length; i++) {
+            if (set[i] == value) {
+                return;
+            }
+            if (set[i] == 0) {
+                set[i] = value;
+                return;
+            }
+        }
+    }
+
+    private static boolean contains(long[] set, long value) {
+        for (long v : set) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.moat.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores a {@link BehaviourProfile}: how much its traffic looks like capability harvesting, discounted
+ * or raised by how far the sender can be trusted. The same model scores an organisation and a cluster
+ * (whose profile is the sum of its members'), which is what makes many small accounts add up.
+ *
+ * <h2>How the score is built, and why</h2>
+ * No single trait is evidence: people ask for steps, enterprises run fixed templates, agents send
+ * thousands of near-identical requests, evaluation runs sweep a benchmark. Harvesting is the
+ * <em>combination</em> of an intent (reasoning elicitation, grading, prompt extraction) with the shape of
+ * a harvesting request (single-shot, no tools, budgets and thinking set to capture whole traces, one
+ * template, one capability covered systematically). So intent rates are multiplied by a shape factor
+ * that is never zero (a pure intent rate still counts a little) and never large without the harvesting
+ * parameters. Independent kinds of evidence (coercion, logit probing, leakage, template distillation,
+ * machine cadence) are combined with a noisy-OR, so one strong kind suffices and weak ones add up
+ * without exceeding one. Each template stream is also judged alone, which finds a harvesting stream
+ * mixed into ordinary traffic. The result is scaled by a confidence that grows with the number of
+ * events (n / (n + 20)), so a few odd requests never produce an action, and by the trust factor of
+ * {@link TrustModel}.
+ *
+ * <p>Where it can fail: a harvester that imitates conversation (multi-turn, tools declared, default
+ * budgets) lowers its shape factor and must then be caught by linkage and volume; an honest, new,
+ * self-serve customer running a chain-of-thought benchmark with large budgets looks like a harvester
+ * and may be throttled until an analyst clears it.
+ */
+final class RiskAssessment {
+
+    static final double CONFIDENCE_HALF = 20;
+
+    double events;
+    double confidence;
+    double elicit, grader, systemExtract, shapedIntent;
+    double singleShot, harvestParameters, template, narrow;
+    int narrowTopic;
+    double diversity, frame, coercion, stream, extraction, leakage, distillation, machineCadence;
+    double contentRisk;
+    double trust;
+    double risk;
+
+    /** Scores {@code p} under {@code trust}; the fields describe the result until the next call. */
+    RiskAssessment assess(BehaviourProfile p, double trust) {
+        events = p.events;
+        double n = p.events;
+        confidence = n / (n + CONFIDENCE_HALF);
+        elicit = rate(p.elicit, n);
+        grader = rate(p.grader, n);
+        systemExtract = rate(p.systemExtract, n);
+        shapedIntent = rate(p.shapedIntent, n);
+        singleShot = rate(p.singleShot, n);
+        harvestParameters = Math.max(rate(p.maxTokensHigh, n), rate(p.thinking, n));
+        double content = p.withContent;
+        template = content < 5 ? 0 : Math.max(p.prefixes.topCount(), p.suffixes.topCount()) / (content + 3);
+        narrowTopic = Topics.GENERAL;
+        double top = 0;
+        for (int t = 1; t < Topics.COUNT; t++) {
+            if (p.topics[t] > top) {
+                top = p.topics[t];
+                narrowTopic = t;
+            }
+        }
+        narrow = content < 5 ? 0 : top / (content + 3);
+        diversity = p.distinctRatio();
+        frame = 0.4 * singleShot + 0.35 * template + 0.25 * narrow;
+        coercion = shapedIntent * (0.3 + 0.35 * harvestParameters + 0.35 * frame);
+        stream = Math.max(streamRisk(p.prefixes), streamRisk(p.suffixes));
+        extraction = Math.max(rate(p.logitProbe, n) * (0.6 + 0.4 * (1 - diversity)), 0.5 * rate(p.manyChoices, n));
+        leakage = rate(p.leakedReasoning + p.leakedSystem, n);
+        distillation = 0.5 * frame * harvestParameters * diversity;
+        machineCadence = machineCadence(p);
+        double combined = noisyOr(0.95 * coercion, 0.98 * extraction, 0.6 * systemExtract, 0.6 * leakage,
+                distillation, 0.15 * machineCadence * frame);
+        contentRisk = Math.max(combined * confidence, 0.95 * stream);
+        this.trust = trust;
+        risk = clamp(contentRisk * trust);
+        return this;
+    }
+
+    /** The evidence behind the last assessment, strongest first, with one sentence each. */
+    List<Signal> signals(ExampleEvents examples) {
+        List<Signal> signals = new ArrayList<>();
+        add(signals, "reasoning_elicitation", elicit, String.format(Locale.ROOT,
+                "%.0f%% of requests ask for step-by-step reasoning or the model's chain of thought", 100 * elicit),
+                examples.of(ExampleEvents.ELICIT));
+        add(signals, "grader_intent", grader, String.format(Locale.ROOT,
+                "%.0f%% of requests ask the model to grade, judge or score responses", 100 * grader),
+                examples.of(ExampleEvents.GRADER));
+        add(signals, "system_prompt_extraction", systemExtract, String.format(Locale.ROOT,
+                "%.0f%% of requests try to make the model reveal its instructions", 100 * systemExtract),
+                examples.of(ExampleEvents.SYSTEM_EXTRACT));
+        add(signals, "harvesting_parameters", harvestParameters, String.format(Locale.ROOT,
+                "%.0f%% of requests set max_tokens >= %d or ask for thinking, %.0f%% are single-turn without tools",
+                100 * harvestParameters, EventTraitsReader.HIGH_MAX_TOKENS, 100 * singleShot),
+                examples.of(ExampleEvents.PARAMETERS));
+        add(signals, "template_concentration", template, String.format(Locale.ROOT,
+                "%.0f%% of prompts share one template (skeleton with numbers, names and quotes masked); "
+                        + "%.0f%% of prompts are distinct", 100 * template, 100 * diversity),
+                List.of());
+        add(signals, "narrow_topic", narrow, String.format(Locale.ROOT,
+                "%.0f%% of prompts are about %s: systematic coverage of one capability", 100 * narrow,
+                Topics.name(narrowTopic)), List.of());
+        add(signals, "template_stream", stream, String.format(Locale.ROOT,
+                "one template stream on its own carries harvesting intent and parameters (stream risk %.2f)", stream),
+                List.of());
+        add(signals, "logit_extraction", extraction, String.format(Locale.ROOT,
+                "%.0f%% of requests probe the output layer (logit_bias with logprobs on tiny completions, or n far "
+                        + "above normal)", 100 * extraction), examples.of(ExampleEvents.LOGIT));
+        add(signals, "response_leakage", leakage, String.format(Locale.ROOT,
+                "%.0f%% of responses carried reasoning markup or the system prompt", 100 * leakage),
+                examples.of(ExampleEvents.LEAK));
+        add(signals, "machine_cadence", machineCadence, String.format(Locale.ROOT,
+                "traffic is spread evenly around the clock or at regular intervals (%.2f)", machineCadence), List.of());
+        add(signals, "provenance", Math.min(1, trust / TrustModel.MAX), String.format(Locale.ROOT,
+                "trust factor %.2f from tier, account age and network (1 = untrusted new self-serve)", trust),
+                List.of());
+        signals.sort(Comparator.comparingDouble(Signal::value).reversed());
+        return signals;
+    }
+
+    private static void add(List<Signal> signals, String name, double value, String detail, List<String> examples) {
+        if (value >= 0.05) {
+            signals.add(new Signal(name, clamp(value), detail, examples));
+        }
+    }
+
+    private static double streamRisk(TemplateCounter templates) {
+        double best = 0;
+        for (int i = 0; i < TemplateCounter.SLOTS; i++) {
+            double count = templates.counts[i];
+            if (count < CONFIDENCE_HALF) {
+                continue;
+            }
+            double intent = templates.intent[i] / count;
+            double harvest = templates.harvest[i] / count;
+            double risk = intent * (0.3 + 0.35 * harvest + 0.35) * (count / (count + CONFIDENCE_HALF));
+            best = Math.max(best, risk);
+        }
+        return best;
+    }
+
+    /**
+     * Around-the-clock evenness of the hour histogram (normalised entropy, only once a day of traffic is
+     * seen) or regular spacing (inter-arrival coefficient of variation well below the 1 of random arrivals).
+     */
+    private static double machineCadence(BehaviourProfile p) {
+        double flat = 0;
+        if (p.lastSecond - p.firstSecond >= 20 * 3600 && p.events >= 48) {
+            double total = 0;
+            for (double h : p.hours) {
+                total += h;
+            }
+            double entropy = 0;
+            for (double h : p.hours) {
+                if (h > 0) {
+                    double q = h / total;
+                    entropy -= q * Math.log(q);
+                }
+            }
+            double normalised = entropy / Math.log(24);
+            flat = clamp((normalised - 0.85) / 0.15);
+        }
+        double regular = 0;
+        if (p.gaps >= 20 && p.gapMean > 0) {
+            double cv = Math.sqrt(p.gapM2 / (p.gaps - 1)) / p.gapMean;
+            regular = clamp(1 - cv / 0.5);
+        }
+        return Math.max(flat, regular);
+    }
+
+    static double noisyOr(double... parts) {
+        double none = 1;
+        for (double part : parts) {
+            none *= 1 - clamp(part);
+        }
+        return 1 - none;
+    }
+
+    private static double rate(double count, double n) {
+        return count / (n + 3);
+    }
+
+    static double clamp(double value) {
+        return value < 0 ? 0 : value > 1 ? 1 : value;
+    }
+}

@@ -1,0 +1,233 @@
+package dev.moat.detect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Hand-written workloads for detector tests: ordinary customers (including the hard ones) and
+ * harvesting behaviours, with text written here so the tests do not depend on the simulator's corpora.
+ */
+final class Workloads {
+
+    static final Instant START = Instant.parse("2026-11-02T08:00:00Z");
+
+    private static final String[] NAMES = {"Maria", "Tom", "Aiko", "Raj", "Lena", "Omar", "Sofia", "Chen", "Ivan",
+            "Grace", "Pedro", "Nia"};
+    private static final String[] THINGS = {"apples", "marbles", "books", "stickers", "cookies", "pencils", "coins",
+            "tickets", "shells", "cards"};
+    private static final String[] CHAT = {
+            "Can you help me write a birthday message for my sister who just moved to Berlin?",
+            "What's a good way to keep basil alive on a windowsill in winter?",
+            "Explain the difference between a Roth IRA and a traditional IRA in plain words.",
+            "My cat keeps scratching the sofa, any ideas that don't involve declawing?",
+            "Suggest a three-day itinerary for Lisbon with a toddler.",
+            "How do I politely decline a meeting invitation from my manager's manager?",
+            "Translate 'where is the train station' into Portuguese and Italian.",
+            "Give me five dinner ideas with chickpeas and spinach.",
+            "Why does my sourdough come out so dense?",
+            "Summarise the plot of Middlemarch without spoilers for the ending.",
+            "What should I look for when buying a used road bike?",
+            "Draft a short complaint to my landlord about the broken heating.",
+            "Is it safe to run every day if my knees hurt a bit?",
+            "Recommend some podcasts about the history of science.",
+            "How can I explain fractions to a seven year old?",
+            "Write a haiku about the first snow in the city.",
+            "What are the pros and cons of heat pumps for an old house?",
+            "Help me plan a weekly budget on 2400 a month with rent at 1100.",
+            "Which houseplants are safe for dogs?",
+            "I have an interview for a junior analyst role tomorrow, what questions should I prepare for?",
+            "Rewrite this sentence to sound friendlier: please send the report asap.",
+            "What's the difference between baking soda and baking powder?",
+            "Tell me a fun fact about octopuses.",
+            "How long should I steep green tea?",
+            "Can you proofread my cover letter opening: I am writing to apply for the role of designer."};
+    private static final String[] FOLLOW_UPS = {"Thanks! Can you make it shorter?", "What about in summer?",
+            "Could you give an example?", "And if I only have an hour?", "Great, make it more formal please."};
+    private static final String[] TICKET_WORDS = {"invoice", "charged twice", "password reset", "login fails",
+            "export to csv", "refund", "upgrade plan", "api timeout", "cannot upload", "delete my account",
+            "wrong address", "dark mode", "slow dashboard", "two factor", "card declined"};
+
+    private Workloads() {
+    }
+
+    static String mathProblem(Random rng) {
+        String name = NAMES[rng.nextInt(NAMES.length)];
+        String other = NAMES[rng.nextInt(NAMES.length)];
+        String thing = THINGS[rng.nextInt(THINGS.length)];
+        int a = 3 + rng.nextInt(90);
+        int b = 2 + rng.nextInt(12);
+        int c = 1 + rng.nextInt(20);
+        return switch (rng.nextInt(4)) {
+            case 0 -> name + " has " + a + " " + thing + ". " + other + " gives " + name + " " + b
+                    + " times as many, then " + name + " loses " + c + ". How many " + thing + " are left?";
+            case 1 -> "A shop sells " + thing + " at $" + b + " each. " + name + " buys " + a + " and pays with a $"
+                    + (a * b + c) + " bill. How much change does " + name + " get?";
+            case 2 -> name + " reads " + b + " pages every hour for " + c + " hours a day. How many days to finish a "
+                    + (a * 10) + " page book?";
+            default -> "The ratio of " + thing + " to boxes is " + b + " to " + c + ". If there are " + a
+                    + " boxes, what is the total number of " + thing + " together with the boxes?";
+        };
+    }
+
+    /** A bold reasoning harvester: one template, chain-of-thought coercion, full budgets, around the clock. */
+    static List<UsageEvent> reasoningHarvester(String org, Instant start, int count, long seed, String ip) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusMillis(8_000 + rng.nextInt(4_000));
+            events.add(TestEvents.event(org, ts).ip(ip).network("hosting").userAgent("python-requests/2.32")
+                    .user("Solve the following problem. Think step by step and show every intermediate step of your "
+                            + "reasoning before giving the final answer.\n\nProblem: " + mathProblem(rng))
+                    .maxTokens(8192).thinking().build());
+        }
+        return events;
+    }
+
+    /** A model-as-grader harvester: rubric scoring of candidate responses. */
+    static List<UsageEvent> graderHarvester(String org, Instant start, int count, long seed) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusMillis(5_000 + rng.nextInt(5_000));
+            events.add(TestEvents.event(org, ts).ip("203.0.113." + (10 + rng.nextInt(3))).network("hosting")
+                    .user("You are a reward model. Rate the response below on a scale of 1 to 10 for correctness "
+                            + "and helpfulness and output a score.\n\nQuestion: " + mathProblem(rng)
+                            + "\n\nResponse: The answer is " + rng.nextInt(500) + ".")
+                    .maxTokens(4096).build());
+        }
+        return events;
+    }
+
+    /** Logit-bias extraction: one prompt, a large bias map, logprobs, one-token completions. */
+    static List<UsageEvent> logitProber(String org, Instant start, int count) {
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusMillis(1_500);
+            events.add(TestEvents.event(org, ts).ip("192.0.2.50").network("hosting")
+                    .user("The capital of France is").maxTokens(1).logprobs(20).logitBias(300 + (i % 7)).build());
+        }
+        return events;
+    }
+
+    /** An ordinary chat product's users: varied prompts, multi-turn, daytime, bursty. */
+    static List<UsageEvent> chatUsers(String org, Instant start, int count, long seed) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusSeconds(rng.nextInt(10) < 7 ? 5 + rng.nextInt(60) : 600 + rng.nextInt(3_000));
+            int hour = (int) ((ts.getEpochSecond() / 3600) % 24);
+            if (hour < 8 || hour > 22) {
+                ts = ts.plus(Duration.ofHours(9));
+            }
+            TestEvents e = TestEvents.event(org, ts).ip("100.64." + rng.nextInt(40) + "." + rng.nextInt(250))
+                    .userAgent("Mozilla/5.0 chat-web").maxTokens(rng.nextBoolean() ? 1024 : 0);
+            String first = CHAT[rng.nextInt(CHAT.length)];
+            e.user(first);
+            if (rng.nextInt(3) > 0) {
+                e.assistant("Sure, here are some ideas.").user(FOLLOW_UPS[rng.nextInt(FOLLOW_UPS.length)]);
+            }
+            events.add(e.build());
+        }
+        return events;
+    }
+
+    /** An enterprise batch job: one fixed template and system prompt, a diverse payload, machine cadence. */
+    static List<UsageEvent> batchJob(String org, Instant start, int count, long seed) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        String system = "You are the ticket triage assistant of Northwind Support. Classify each customer ticket "
+                + "into exactly one category: billing, technical, account or other. Reply only with JSON of the "
+                + "form {\"category\": ..., \"urgency\": 1-5}.";
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusSeconds(3);
+            String ticket = TICKET_WORDS[rng.nextInt(TICKET_WORDS.length)] + " since " + (1 + rng.nextInt(28))
+                    + " November, customer " + NAMES[rng.nextInt(NAMES.length)] + " says "
+                    + TICKET_WORDS[rng.nextInt(TICKET_WORDS.length)] + " and " + TICKET_WORDS[rng.nextInt(TICKET_WORDS.length)];
+            events.add(TestEvents.event(org, ts).ip("198.18.0.20").network("hosting").userAgent("northwind-batch/3.1")
+                    .system(system).user("Ticket " + (100_000 + i) + ":\n" + ticket).maxTokens(200).build());
+        }
+        return events;
+    }
+
+    /** A coding agent: long shared system prompt that asks to think step by step, many tool-use turns. */
+    static List<UsageEvent> codingAgent(String org, Instant start, int count, long seed) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        String system = "You are an autonomous software engineering agent working inside the user's repository. "
+                + "Think step by step before every tool call, read files before editing them, run the tests after "
+                + "each change and explain your reasoning briefly. Never invent file contents.";
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusSeconds(2 + rng.nextInt(20));
+            TestEvents e = TestEvents.event(org, ts).ip("198.51.100." + (20 + rng.nextInt(3))).userAgent("agent-cli/0.9")
+                    .system(system).tools(14).maxTokens(8192).thinking();
+            e.user("Fix the failing test in module " + rng.nextInt(40));
+            for (int turn = 0; turn < 2 + rng.nextInt(6); turn++) {
+                e.assistant("Calling read_file").user("tool result: def handler(): return " + rng.nextInt(1000));
+            }
+            events.add(e.build());
+        }
+        return events;
+    }
+
+    /** A RAG application: retrieved context plus a question, one fixed frame. */
+    static List<UsageEvent> ragApp(String org, Instant start, int count, long seed) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusSeconds(10 + rng.nextInt(200));
+            events.add(TestEvents.event(org, ts).ip("100.70." + rng.nextInt(10) + ".4").userAgent("langchain/0.3")
+                    .system("Answer the question using only the provided context. If the answer is not in the "
+                            + "context, say that you do not know. Cite the document ids you used.")
+                    .user("Context:\n[doc " + rng.nextInt(5000) + "] The warranty covers " + THINGS[rng.nextInt(THINGS.length)]
+                            + " for " + (1 + rng.nextInt(5)) + " years.\n[doc " + rng.nextInt(5000) + "] Returns within "
+                            + (10 + rng.nextInt(50)) + " days.\n\nQuestion: " + CHAT[rng.nextInt(CHAT.length)])
+                    .maxTokens(800).build());
+        }
+        return events;
+    }
+
+    /** A benchmark evaluation run: one pass over a maths set with a chain-of-thought prompt, moderate budget. */
+    static List<UsageEvent> evaluationRun(String org, Instant start, int count, long seed) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusMillis(700 + rng.nextInt(400));
+            events.add(TestEvents.event(org, ts).ip("198.18.5.9").network("hosting").userAgent("lm-eval/0.4")
+                    .user("Question: " + mathProblem(rng) + "\nLet's think step by step. At the end write "
+                            + "\"The answer is\" followed by the number.")
+                    .maxTokens(512).build());
+        }
+        return events;
+    }
+
+    static OrgProfile selfServe(String org, Instant createdAt) {
+        return new OrgProfile(org, java.util.Optional.of(createdAt), java.util.Optional.of("US"),
+                java.util.Optional.of("self-serve"), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty());
+    }
+
+    static OrgProfile enterprise(String org) {
+        return new OrgProfile(org, java.util.Optional.of(Instant.parse("2024-03-01T00:00:00Z")),
+                java.util.Optional.of("US"), java.util.Optional.of("enterprise"), java.util.Optional.empty(),
+                java.util.Optional.of(org + ".example.org"), java.util.Optional.empty());
+    }
+
+    /** Merges event lists by timestamp (stable), as a gateway would record them. */
+    static List<UsageEvent> interleave(List<List<UsageEvent>> streams) {
+        List<UsageEvent> all = new ArrayList<>();
+        streams.forEach(all::addAll);
+        all.sort(java.util.Comparator.comparing(UsageEvent::ts));
+        return all;
+    }
+}
