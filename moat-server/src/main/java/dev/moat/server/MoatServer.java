@@ -1,0 +1,143 @@
+package dev.moat.server;
+
+import dev.moat.server.admin.AdminServer;
+import dev.moat.server.admin.OrgService;
+import dev.moat.server.admin.Unscreened;
+import dev.moat.server.admin.Vetting;
+import dev.moat.server.config.MoatConfig;
+import dev.moat.server.gateway.AdmitStage;
+import dev.moat.server.gateway.AuthenticateStage;
+import dev.moat.server.gateway.GatewayServer;
+import dev.moat.server.gateway.LimitStage;
+import dev.moat.server.gateway.ParseStage;
+import dev.moat.server.gateway.Stage;
+import dev.moat.server.identity.Directory;
+import dev.moat.server.limit.LocalRateLimiter;
+import dev.moat.server.observe.GatewayMetrics;
+import dev.moat.server.store.Database;
+import dev.moat.server.store.KeyStore;
+import dev.moat.server.store.OrgStore;
+import dev.moat.server.store.UsageStore;
+import dev.moat.server.upstream.UpstreamClients;
+import dev.moat.server.usage.UsageRecorder;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Moat process: storage, in-memory state, the gateway and admin listeners, wired from a
+ * {@link MoatConfig}. {@link #start} returns once both listeners accept connections.
+ */
+public final class MoatServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MoatServer.class);
+    private static final long RETENTION_SWEEP_MS = 10 * 60 * 1000;
+
+    private final MoatConfig config;
+    private final Map<String, String> env;
+    private Vertx vertx;
+    private Database database;
+    private UsageRecorder recorder;
+    private UpstreamClients upstreams;
+    private OrgService orgService;
+    private UsageStore usageStore;
+    private GatewayMetrics metrics;
+    private int gatewayPort;
+    private int adminPort;
+
+    public MoatServer(MoatConfig config, Map<String, String> env) {
+        this.config = config;
+        this.env = Map.copyOf(env);
+    }
+
+    /** Starts everything; throws with a clear message if anything cannot start. */
+    public MoatServer start() {
+        database = Database.open(config.dataDir());
+        OrgStore orgStore = new OrgStore(database);
+        KeyStore keyStore = new KeyStore(database);
+        usageStore = new UsageStore(database, config.gateway().contentRetention());
+        Directory directory = new Directory(orgStore.list(Optional.empty()), keyStore.active());
+        metrics = new GatewayMetrics();
+        recorder = new UsageRecorder(usageStore, config.gateway().usageQueueCapacity());
+        metrics.gauge("moat.usage.queue.depth", "Usage events waiting to be stored", recorder::depth);
+        metrics.gauge("moat.keys.active", "Active API keys in memory", directory::keyCount);
+        Vetting vetting = new Unscreened();
+        orgService = new OrgService(orgStore, keyStore, directory, vetting, config);
+
+        vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        upstreams = new UpstreamClients(vertx, config.upstreams(), env);
+        upstreams.missingKeys(config.upstreams()).forEach(missing ->
+                LOG.atWarn().addKeyValue("upstream", missing).log("upstream API key variable is not set; calling it without a key"));
+        LocalRateLimiter limiter = new LocalRateLimiter();
+        List<Stage> stages = List.of(
+                new AuthenticateStage(directory),
+                new ParseStage(),
+                new AdmitStage(config),
+                new LimitStage(limiter, config.gateway().defaultMaxTokens(), config.defaultLimits()));
+        GatewayServer gateway = new GatewayServer(config, stages, limiter, recorder, metrics, upstreams, directory);
+        AdminServer admin = new AdminServer(orgService, usageStore, recorder, metrics,
+                Optional.ofNullable(env.get(config.adminTokenEnv())), config.adminTokenEnv());
+        try {
+            gatewayPort = gateway.listen(vertx, config.gatewayListen(), Math.max(1, Runtime.getRuntime().availableProcessors())).await();
+            adminPort = admin.listen(vertx, config.adminListen().host(), config.adminListen().port()).await();
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot listen: " + e.getMessage()
+                    + " (is another process using the port? change listen.gateway / listen.admin)", e);
+        }
+        if (config.gateway().contentRetention().isPresent()) {
+            vertx.setPeriodic(RETENTION_SWEEP_MS, id -> vertx.executeBlocking(() -> usageStore.expireContent(Instant.now()), false));
+        }
+        admin.markReady();
+        LOG.atInfo().addKeyValue("gateway", config.gatewayListen().host() + ":" + gatewayPort)
+                .addKeyValue("admin", config.adminListen().host() + ":" + adminPort)
+                .addKeyValue("data_dir", config.dataDir().toAbsolutePath()).log("moat started");
+        return this;
+    }
+
+    public int gatewayPort() {
+        return gatewayPort;
+    }
+
+    public int adminPort() {
+        return adminPort;
+    }
+
+    public OrgService orgs() {
+        return orgService;
+    }
+
+    public UsageStore usage() {
+        return usageStore;
+    }
+
+    public UsageRecorder recorder() {
+        return recorder;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** Stops the listeners, stores every recorded usage event, and closes the database. */
+    @Override
+    public void close() {
+        if (vertx != null) {
+            vertx.close().await();
+            vertx = null;
+        }
+        if (recorder != null) {
+            recorder.close();
+            recorder = null;
+        }
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.moat.server.config;
+
+import dev.moat.server.identity.Limits;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The validated configuration of one Moat process: what {@code moat.yaml} and the {@code MOAT_…}
+ * environment variables said, with defaults filled in and every path, address and URL checked.
+ * Built by {@link ConfigLoader}; immutable.
+ */
+public record MoatConfig(
+        Path dataDir,
+        HostPort gatewayListen,
+        HostPort adminListen,
+        String adminTokenEnv,
+        List<String> trustedProxies,
+        List<Upstream> upstreams,
+        Screening screening,
+        Network network,
+        Policy policy,
+        Gateway gateway,
+        Limits defaultLimits) {
+
+    public MoatConfig {
+        trustedProxies = List.copyOf(trustedProxies);
+        upstreams = List.copyOf(upstreams);
+    }
+
+    /** The upstream that serves {@code model} through {@code api}, if any. */
+    public Optional<Upstream> upstreamFor(Api api, String model) {
+        return upstreams.stream().filter(u -> u.api() == api && u.models().contains(model)).findFirst();
+    }
+
+    /** Any upstream that serves {@code model}, through whichever API. */
+    public Optional<Upstream> upstreamFor(String model) {
+        return upstreams.stream().filter(u -> u.models().contains(model)).findFirst();
+    }
+
+    public record HostPort(String host, int port) {
+        @Override
+        public String toString() {
+            return host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+        }
+    }
+
+    public enum Api {
+        OPENAI, ANTHROPIC;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public record Upstream(
+            String name,
+            Api api,
+            URI baseUrl,
+            Optional<String> apiKeyEnv,
+            List<String> models,
+            Duration timeout,
+            Duration connectTimeout,
+            int maxConnections) {
+        public Upstream {
+            models = List.copyOf(models);
+        }
+    }
+
+    public record Screening(List<Path> lists, boolean autoApproveClear) {
+        public Screening {
+            lists = List.copyOf(lists);
+        }
+    }
+
+    public record Network(List<Path> geoip, List<Path> hosting, List<Path> vpn, List<Path> tor) {
+        public Network {
+            geoip = List.copyOf(geoip);
+            hosting = List.copyOf(hosting);
+            vpn = List.copyOf(vpn);
+            tor = List.copyOf(tor);
+        }
+    }
+
+    public record Rule(String name, String when, String action, String message) {
+    }
+
+    public record Policy(String profile, Map<String, String> networks, Map<String, List<String>> groups,
+                         List<Rule> rules) {
+        public Policy {
+            networks = Map.copyOf(networks);
+            groups = Map.copyOf(groups);
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /**
+     * Moat's own gateway settings (extensions of the contract).
+     *
+     * @param maxBodyBytes       request bodies above this size are refused with 413 without being read
+     * @param defaultMaxTokens   the completion budget reserved when a request names none
+     * @param contentRetention   how long prompt and response text is kept; empty = not kept at all
+     * @param usageQueueCapacity usage events waiting to be written; when full, new requests get 503
+     */
+    public record Gateway(long maxBodyBytes, int defaultMaxTokens, Optional<Duration> contentRetention,
+                          int usageQueueCapacity) {
+    }
+}

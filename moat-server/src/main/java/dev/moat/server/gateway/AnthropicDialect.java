@@ -1,0 +1,166 @@
+package dev.moat.server.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moat.detect.RequestSummary;
+import dev.moat.detect.UsageEvent;
+import dev.moat.server.config.MoatConfig;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** The Anthropic Messages format. */
+public final class AnthropicDialect implements ApiDialect {
+
+    public static final AnthropicDialect INSTANCE = new AnthropicDialect();
+    static final String DEFAULT_VERSION = "2023-06-01";
+
+    private AnthropicDialect() {
+    }
+
+    @Override
+    public MoatConfig.Api api() {
+        return MoatConfig.Api.ANTHROPIC;
+    }
+
+    @Override
+    public String path() {
+        return "/v1/messages";
+    }
+
+    @Override
+    public RequestFacts parse(ObjectNode body) {
+        JsonNode model = body.get("model");
+        if (model == null || !model.isTextual() || model.textValue().isEmpty()) {
+            throw new GatewayException(GatewayError.badRequest("model: missing (expected the name of a model, e.g. \"model\": \"model-a\")"));
+        }
+        JsonNode maxTokens = body.get("max_tokens");
+        if (maxTokens == null || !maxTokens.isIntegralNumber() || !maxTokens.canConvertToInt() || maxTokens.intValue() < 1) {
+            throw new GatewayException(GatewayError.badRequest("max_tokens: " + (maxTokens == null ? "missing" : maxTokens + " is not valid")
+                    + " (required; expected an integer >= 1)"));
+        }
+        JsonNode messages = body.get("messages");
+        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+            throw new GatewayException(GatewayError.badRequest("messages: missing or empty (expected a list of {\"role\",\"content\"} objects)"));
+        }
+        String system = body.has("system") ? MessageText.of(body.get("system"), "system") : null;
+        long chars = system == null ? 0 : system.length();
+        List<UsageEvent.Message> recorded = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode message = messages.get(i);
+            JsonNode role = message.get("role");
+            if (role == null || !role.isTextual()) {
+                throw new GatewayException(GatewayError.badRequest("messages[" + i + "].role: missing (expected user or assistant)"));
+            }
+            String text = MessageText.of(message.get("content"), "messages[" + i + "].content");
+            chars += text.length();
+            recorded.add(new UsageEvent.Message(role.textValue(), text));
+        }
+        JsonNode stream = body.get("stream");
+        if (stream != null && !stream.isNull() && !stream.isBoolean()) {
+            throw new GatewayException(GatewayError.badRequest("stream: " + stream + " is not true or false"));
+        }
+        boolean streaming = stream != null && stream.asBoolean(false);
+        JsonNode temperature = body.get("temperature");
+        JsonNode tools = body.get("tools");
+        long toolChars = tools == null ? 0 : tools.toString().length();
+        boolean thinking = "enabled".equals(body.path("thinking").path("type").asText(""));
+        RequestSummary summary = new RequestSummary(
+                Optional.ofNullable(system), recorded, messages.size(), maxTokens.intValue(),
+                temperature != null && temperature.isNumber() ? OptionalDouble.of(temperature.doubleValue()) : OptionalDouble.empty(),
+                1, streaming, false, 0, 0, tools != null && tools.isArray() ? tools.size() : 0, thinking);
+        long estimate = (chars + toolChars) / 3 + 8L * messages.size() + 8;
+        return new RequestFacts(model.textValue(), streaming, maxTokens.intValue(), estimate, summary);
+    }
+
+    @Override
+    public boolean prepareUpstreamBody(ObjectNode body, RequestFacts facts) {
+        // Anthropic streams always report usage (message_start and message_delta).
+        return false;
+    }
+
+    @Override
+    public void upstreamHeaders(MultiMap clientHeaders, MultiMap upstreamHeaders, String upstreamKey) {
+        if (!upstreamKey.isEmpty()) {
+            upstreamHeaders.set("x-api-key", upstreamKey);
+        }
+        String version = clientHeaders.get("anthropic-version");
+        upstreamHeaders.set("anthropic-version", version == null ? DEFAULT_VERSION : version);
+        String beta = clientHeaders.get("anthropic-beta");
+        if (beta != null) {
+            upstreamHeaders.set("anthropic-beta", beta);
+        }
+    }
+
+    @Override
+    public void readResponse(JsonNode body, ResponseTally tally) {
+        readUsage(body.get("usage"), tally);
+        JsonNode content = body.get("content");
+        if (content != null && content.isArray()) {
+            for (JsonNode block : content) {
+                if ("text".equals(block.path("type").asText())) {
+                    tally.appendText(block.path("text").asText(""));
+                }
+            }
+        }
+        tally.finishReason(body.path("stop_reason").asText(null));
+    }
+
+    @Override
+    public boolean readStreamEvent(SseEvent event, ResponseTally tally, boolean hideUsageChunk) {
+        String name = event.name();
+        if (!(name.equals("message_start") || name.equals("content_block_delta") || name.equals("message_delta"))) {
+            return true;
+        }
+        JsonNode data;
+        try {
+            data = JSON.readTree(event.data());
+        } catch (IOException e) {
+            return true;
+        }
+        switch (name) {
+            case "message_start" -> readUsage(data.path("message").get("usage"), tally);
+            case "content_block_delta" -> {
+                JsonNode delta = data.path("delta");
+                if ("text_delta".equals(delta.path("type").asText())) {
+                    tally.appendText(delta.path("text").asText(""));
+                }
+            }
+            default -> {
+                readUsage(data.get("usage"), tally);
+                tally.finishReason(data.path("delta").path("stop_reason").asText(null));
+            }
+        }
+        return true;
+    }
+
+    private static void readUsage(JsonNode usage, ResponseTally tally) {
+        if (usage == null || !usage.isObject()) {
+            return;
+        }
+        long input = ApiDialect.longOrZero(usage.get("input_tokens"))
+                + ApiDialect.longOrZero(usage.get("cache_creation_input_tokens"))
+                + ApiDialect.longOrZero(usage.get("cache_read_input_tokens"));
+        tally.reportUsage(input, ApiDialect.longOrZero(usage.get("output_tokens")), 0);
+    }
+
+    @Override
+    public Buffer errorBody(GatewayError error) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("type", "error");
+        ObjectNode inner = root.putObject("error");
+        inner.put("type", error.type());
+        inner.put("message", error.message());
+        inner.put("code", error.code());
+        return Buffer.buffer(root.toString());
+    }
+
+    @Override
+    public Buffer streamErrorEvent(GatewayError error) {
+        return Buffer.buffer("event: error\ndata: ").appendBuffer(errorBody(error)).appendString("\n\n");
+    }
+}

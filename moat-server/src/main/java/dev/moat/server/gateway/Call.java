@@ -1,0 +1,76 @@
+package dev.moat.server.gateway;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moat.detect.Decision;
+import dev.moat.server.config.MoatConfig;
+import dev.moat.server.identity.ApiKey;
+import dev.moat.server.identity.Organisation;
+import dev.moat.server.limit.RateLimiter;
+import io.vertx.core.MultiMap;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One client request on its way through the stages: what is known about it so far. Stages fill it
+ * in order (authenticate sets the key and organisation, parse sets the facts, limit sets the
+ * reservation); each stage may rely on what the stages before it set.
+ */
+public final class Call {
+
+    final String requestId;
+    final long startNanos = System.nanoTime();
+    final Instant startedAt = Instant.now();
+    final ApiDialect dialect;
+    final MultiMap headers;
+    final String clientIp;
+    final byte[] rawBody;
+
+    ApiKey key;
+    Organisation org;
+    ObjectNode body;
+    RequestFacts facts;
+    MoatConfig.Upstream upstream;
+    RateLimiter.Reservation reservation;
+    Decision decision = Decision.ALLOW;
+
+    Call(String requestId, ApiDialect dialect, MultiMap headers, String clientIp, byte[] rawBody) {
+        this.requestId = requestId;
+        this.dialect = dialect;
+        this.headers = headers;
+        this.clientIp = clientIp;
+        this.rawBody = rawBody;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public ApiDialect dialect() {
+        return dialect;
+    }
+
+    public MultiMap headers() {
+        return headers;
+    }
+
+    public String clientIp() {
+        return clientIp;
+    }
+
+    public Optional<ApiKey> key() {
+        return Optional.ofNullable(key);
+    }
+
+    public Optional<Organisation> org() {
+        return Optional.ofNullable(org);
+    }
+
+    public Optional<RequestFacts> facts() {
+        return Optional.ofNullable(facts);
+    }
+
+    public String userAgent() {
+        String agent = headers.get("user-agent");
+        return agent == null ? "" : agent;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.moat.server.gateway;
+
+import dev.moat.detect.Decision;
+import dev.moat.detect.RequestSummary;
+import dev.moat.detect.ResponseSummary;
+import dev.moat.detect.UsageEvent;
+import dev.moat.server.identity.KeySecrets;
+import java.util.Optional;
+
+/** Builds the one usage event that every call produces, whatever its outcome. */
+final class UsageEvents {
+
+    private UsageEvents() {
+    }
+
+    static UsageEvent of(Call call, int status, ResponseTally tally, Decision decision, String country, String network) {
+        RequestSummary request = call.facts == null ? RequestSummary.empty() : call.facts.summary();
+        ResponseTally t = tally == null ? new ResponseTally() : tally;
+        ResponseSummary response = new ResponseSummary(status, status < 300 ? t.text() : Optional.empty(),
+                t.promptTokens(), t.completionTokens(), t.reasoningTokens(), t.finishReason());
+        long latencyMs = (System.nanoTime() - call.startNanos) / 1_000_000;
+        return new UsageEvent(
+                KeySecrets.newId("evt"),
+                call.startedAt,
+                call.org == null ? "" : call.org.id(),
+                call.key == null ? "" : call.key.accountId(),
+                call.key == null ? "" : call.key.id(),
+                call.clientIp,
+                country,
+                network,
+                call.userAgent(),
+                call.dialect.api().wireName(),
+                call.facts == null ? "" : call.facts.model(),
+                request,
+                response,
+                decision,
+                latencyMs);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.moat.server.usage;
+
+import dev.moat.detect.UsageEvent;
+import dev.moat.server.store.UsageStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes usage events off the request path and writes them to the store in batches, then hands
+ * them to the listeners (the detector, the audit log).
+ *
+ * <p>Nothing is dropped. A request {@linkplain #tryAdmit() takes a slot} before it is served and
+ * gives its event back through {@link #record} when it is done; when every slot is taken, new
+ * requests are refused up front (the gateway answers 503), which is back-pressure the client can
+ * see instead of an event silently lost. Slots are returned once an event is durably stored. If the
+ * store fails, the batch is retried until it succeeds or the recorder is closed, so a database
+ * outage stalls admission rather than losing the record.
+ */
+public final class UsageRecorder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UsageRecorder.class);
+    private static final int BATCH = 512;
+
+    private final UsageStore store;
+    private final Semaphore slots;
+    private final BlockingQueue<Object> queue;
+    private final List<Consumer<UsageEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Thread writer;
+    private final int capacity;
+    private volatile boolean running = true;
+
+    public UsageRecorder(UsageStore store, int capacity) {
+        this.store = store;
+        this.capacity = capacity;
+        this.slots = new Semaphore(capacity);
+        // One extra place per flush marker, so a flush never waits behind admitted events.
+        this.queue = new ArrayBlockingQueue<>(capacity + 1024);
+        this.writer = Thread.ofPlatform().name("moat-usage-writer").daemon(true).start(this::drain);
+    }
+
+    /** Called for every stored event, on the writer thread, in order. */
+    public void addListener(Consumer<UsageEvent> listener) {
+        listeners.add(listener);
+    }
+
+    /** Takes a slot for one request; false when the recorder is full and the request must be refused. */
+    public boolean tryAdmit() {
+        return slots.tryAcquire();
+    }
+
+    /** Records the event of a request that was admitted with {@link #tryAdmit()}. */
+    public void record(UsageEvent event) {
+        if (!queue.offer(event)) {
+            // Cannot happen while callers respect tryAdmit: the queue has room for every slot.
+            throw new IllegalStateException("usage queue over capacity: record() called without tryAdmit()");
+        }
+    }
+
+    /** Completes when every event recorded before this call has been stored. */
+    public CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            if (!queue.offer(new FlushMarker(done), 5, TimeUnit.SECONDS)) {
+                done.completeExceptionally(new IllegalStateException("usage writer is not keeping up"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    /** Whether a new request could be admitted now. */
+    public boolean hasRoom() {
+        return slots.availablePermits() > 0;
+    }
+
+    /** Events waiting to be written. */
+    public int depth() {
+        return capacity - slots.availablePermits();
+    }
+
+    private void drain() {
+        List<Object> items = new ArrayList<>(BATCH);
+        List<UsageEvent> events = new ArrayList<>(BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Object first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                items.add(first);
+                queue.drainTo(items, BATCH - 1);
+                for (Object item : items) {
+                    if (item instanceof UsageEvent event) {
+                        events.add(event);
+                    }
+                }
+                storeUntilDone(events);
+                slots.release(events.size());
+                for (UsageEvent event : events) {
+                    notifyListeners(event);
+                }
+                for (Object item : items) {
+                    if (item instanceof FlushMarker marker) {
+                        marker.done().complete(null);
+                    }
+                }
+            } catch (InterruptedException e) {
+                if (!running) {
+                    continue;
+                }
+            } finally {
+                items.clear();
+                events.clear();
+            }
+        }
+    }
+
+    private void storeUntilDone(List<UsageEvent> events) throws InterruptedException {
+        long backoff = 100;
+        while (true) {
+            try {
+                store.append(events);
+                return;
+            } catch (RuntimeException e) {
+                LOG.atError().addKeyValue("events", events.size()).setCause(e)
+                        .log("storing usage events failed; retrying (admission stalls while the store is down)");
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+    }
+
+    private void notifyListeners(UsageEvent event) {
+        for (Consumer<UsageEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.atError().addKeyValue("event", event.id()).setCause(e).log("usage listener failed");
+            }
+        }
+    }
+
+    /** Placed in the queue by {@link #flush()}; completed once everything ahead of it is stored. */
+    private record FlushMarker(CompletableFuture<Void> done) {
+    }
+
+    /** Stores everything recorded so far, then stops the writer. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
