@@ -1,9 +1,12 @@
 package dev.moat.audit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** A growable list of 32-byte hashes kept in fixed 1 MiB chunks, so growing never copies what is stored. */
+/**
+ * A growable list of 32-byte hashes kept in 1 MiB chunks, so a large list grows without copying what it holds.
+ */
 final class HashList {
     private static final int CHUNK_BITS = 15;
     private static final int CHUNK_HASHES = 1 << CHUNK_BITS;
@@ -18,7 +21,10 @@ final class HashList {
     void add(byte[] hash) {
         int offset = (int) (size & (CHUNK_HASHES - 1));
         if (offset == 0) {
-            chunks.add(new byte[CHUNK_HASHES * TreeHasher.HASH_SIZE]);
+            // Small lists (most upper levels of a tree) start small; the first chunk doubles up to full size.
+            chunks.add(new byte[(size == 0 ? 8 : CHUNK_HASHES) * TreeHasher.HASH_SIZE]);
+        } else if (chunks.getLast().length == offset * TreeHasher.HASH_SIZE) {
+            chunks.set(chunks.size() - 1, Arrays.copyOf(chunks.getLast(), 2 * offset * TreeHasher.HASH_SIZE));
         }
         System.arraycopy(hash, 0, chunks.getLast(), offset * TreeHasher.HASH_SIZE, TreeHasher.HASH_SIZE);
         size++;

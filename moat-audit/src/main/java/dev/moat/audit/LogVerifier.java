@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What an auditor runs against a log it does not trust, trusting only the log's public key. It
@@ -56,7 +57,8 @@ public final class LogVerifier {
         checkInclusionProofs(tree, checkpoint);
         previous.ifPresent(old -> checkConsistency(tree, old, checkpoint));
         stateFile.ifPresent(file -> TileFiles.writeAtomically(file, note.toBytes()));
-        return new VerifiedCheckpoint(checkpoint, previous.map(Checkpoint::size).orElse(-1L));
+        return new VerifiedCheckpoint(checkpoint,
+                previous.map(old -> OptionalLong.of(old.size())).orElse(OptionalLong.empty()));
     }
 
     private SignedNote verifiedNote(byte[] bytes, String what) {
@@ -146,11 +148,15 @@ public final class LogVerifier {
             for (long tileIndex = 0; tileIndex << 8 < count; tileIndex++) {
                 int width = (int) Math.min(TilePath.FULL_WIDTH, count - (tileIndex << 8));
                 TilePath path = TilePath.hashTile(level, tileIndex, width);
-                byte[] stored = source.tile(path).orElseThrow(() -> new LogVerificationException(
-                        "hash tile " + path + " is missing from " + source.location()));
-                if (stored.length != width * TreeHasher.HASH_SIZE) {
+                // A log may delete a partial tile once the full one exists; the full tile then holds the same prefix.
+                Optional<byte[]> exact = source.tile(path);
+                byte[] stored = exact.or(() -> path.isPartial() ? source.tile(path.full()) : Optional.empty())
+                        .orElseThrow(() -> new LogVerificationException("hash tile " + path + " is missing from "
+                                + source.location()));
+                int expectedLength = (exact.isPresent() ? width : TilePath.FULL_WIDTH) * TreeHasher.HASH_SIZE;
+                if (stored.length != expectedLength) {
                     throw new LogVerificationException("hash tile " + path + " is " + stored.length
-                            + " bytes (expected: " + width * TreeHasher.HASH_SIZE + ")");
+                            + " bytes (expected: " + expectedLength + ")");
                 }
                 for (int i = 0; i < width; i++) {
                     byte[] expected = tree.node(8 * level, (tileIndex << 8) + i);

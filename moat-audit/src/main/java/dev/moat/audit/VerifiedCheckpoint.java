@@ -1,9 +1,15 @@
 package dev.moat.audit;
 
 import java.util.HexFormat;
+import java.util.OptionalLong;
 
-/** The outcome of a successful {@link LogVerifier} run: the checkpoint that was proven, and against what. */
-public record VerifiedCheckpoint(Checkpoint checkpoint, long previouslyVerifiedSize) {
+/**
+ * The outcome of a successful {@link LogVerifier} run.
+ *
+ * @param checkpoint the checkpoint whose tree was recomputed and proven
+ * @param previouslyVerifiedSize the size recorded in the state file it was proven consistent with, if any
+ */
+public record VerifiedCheckpoint(Checkpoint checkpoint, OptionalLong previouslyVerifiedSize) {
     public String origin() {
         return checkpoint.origin();
     }
@@ -19,6 +25,7 @@ public record VerifiedCheckpoint(Checkpoint checkpoint, long previouslyVerifiedS
     /** One line for a terminal: origin, size and root. */
     public String summary() {
         return "verified " + origin() + ": " + size() + " entries, root " + rootHex()
-                + (previouslyVerifiedSize >= 0 ? " (consistent with the previously verified size " + previouslyVerifiedSize + ")" : "");
+                + (previouslyVerifiedSize.isPresent()
+                        ? " (consistent with the previously verified size " + previouslyVerifiedSize.getAsLong() + ")" : "");
     }
 }

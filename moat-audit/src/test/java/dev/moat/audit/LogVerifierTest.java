@@ -135,10 +135,10 @@ class LogVerifierTest {
         Path older = copy(pristine);
         Path forked = copy(pristine);
 
-        assertThat(verify(log, Optional.of(state)).previouslyVerifiedSize()).isEqualTo(-1);
+        assertThat(verify(log, Optional.of(state)).previouslyVerifiedSize()).isEmpty();
         appendEntries(log, SIZE, SIZE + 300, "a");
         VerifiedCheckpoint grown = verify(log, Optional.of(state));
-        assertThat(grown.previouslyVerifiedSize()).isEqualTo(SIZE);
+        assertThat(grown.previouslyVerifiedSize()).hasValue(SIZE);
         assertThat(grown.summary()).contains("consistent with the previously verified size 700");
 
         assertThatThrownBy(() -> verify(older, Optional.of(state)))
