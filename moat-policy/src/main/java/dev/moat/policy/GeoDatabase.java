@@ -21,6 +21,9 @@ import java.util.Optional;
  * Decoded records are cached by their offset in the file; a country database has only a few hundred
  * distinct records, so after warm-up a lookup is a tree walk plus a cache hit (see {@link MmdbCountryRecord}).
  *
+ * <p>An IPv4-only database is also flattened into an {@link Ipv4LocationTable} at load, which answers
+ * without allocating; IPv6 and mixed databases (GeoIP2/GeoLite2) are asked through the reader.
+ *
  * <p>An IPv4-only database ({@code ip_version} 4) answers IPv6 queries with nonsense instead of an error,
  * so IPv6 addresses are only ever asked of IPv6 databases.
  */
@@ -29,11 +32,13 @@ public final class GeoDatabase {
     private final Path file;
     private final Reader reader;
     private final boolean answersIpv6;
+    private final Ipv4LocationTable ipv4Table;
 
-    private GeoDatabase(Path file, Reader reader) {
+    private GeoDatabase(Path file, Reader reader, Ipv4LocationTable ipv4Table) {
         this.file = file;
         this.reader = reader;
         this.answersIpv6 = reader.getMetadata().getIpVersion() == 6;
+        this.ipv4Table = ipv4Table;
     }
 
     public static GeoDatabase open(Path file) {
@@ -42,8 +47,10 @@ public final class GeoDatabase {
                     + "'Installing the geo databases') or remove it from network.geoip").formatted(file));
         }
         try {
-            return new GeoDatabase(file, new Reader(file.toFile(), Reader.FileMode.MEMORY, new CHMCache()));
-        } catch (IOException | RuntimeException e) {
+            Reader reader = new Reader(file.toFile(), Reader.FileMode.MEMORY, new CHMCache());
+            Ipv4LocationTable table = reader.getMetadata().getIpVersion() == 4 ? Ipv4LocationTable.build(reader) : null;
+            return new GeoDatabase(file, reader, table);
+        } catch (Exception e) {
             throw new NetworkDataException("%s is not a readable MaxMind DB (.mmdb) file: %s".formatted(file, e.getMessage()), e);
         }
     }
@@ -56,17 +63,25 @@ public final class GeoDatabase {
         return reader.getMetadata().getDatabaseType();
     }
 
+    /** Where the database places the address; IPv4 databases answer from a flattened table, the others from the reader's tree. */
     public Optional<GeoLocation> locate(IpAddress address) {
         if (!address.ipv4() && !answersIpv6) {
             return Optional.empty();
         }
-        MmdbCountryRecord record;
+        if (address.ipv4() && ipv4Table != null) {
+            return ipv4Table.locate(address);
+        }
+        return locateWithReader(address);
+    }
+
+    /** The reader's own answer, bypassing the flattened table: the reference the table is tested against. */
+    Optional<GeoLocation> locateWithReader(IpAddress address) {
         try {
-            record = reader.get(address.toInetAddress(), MmdbCountryRecord.class);
+            MmdbCountryRecord record = reader.get(address.toInetAddress(), MmdbCountryRecord.class);
+            return record == null ? Optional.empty() : record.location();
         } catch (IOException | RuntimeException e) {
             throw new NetworkDataException("%s: lookup of %s failed: %s".formatted(file, address, e.getMessage()), e);
         }
-        return record == null ? Optional.empty() : record.location();
     }
 
     @Override

@@ -37,6 +37,7 @@ public final class Policy {
     private final ActionTable baseTable;
     private final Map<String, ActionTable> tierTables;
     private final List<CompiledRule> rules;
+    private final Map<String, String> regionMessages;
 
     private Policy(String profileName, List<CountryGroup> groups, ActionTable baseTable, Map<String, ActionTable> tierTables,
                    List<CompiledRule> rules) {
@@ -59,6 +60,15 @@ public final class Policy {
         });
         this.groupsByMember = Map.copyOf(frozen);
         this.groupNamesByMember = Map.copyOf(names);
+        List<CountryGroup> profileGroups = PolicyProfile.named(profileName).map(PolicyProfile::groups).orElse(List.of());
+        Map<String, String> messages = new HashMap<>();
+        for (CountryGroup group : groups) {
+            // Operator group names may be internal ("watch-list"), so only the published profile is named.
+            messages.put(group.name(), profileGroups.contains(group)
+                    ? "Requests from your location are not permitted under the service's " + profileName + " policy."
+                    : "Requests from your location are not permitted by the service's regional access policy.");
+        }
+        this.regionMessages = Map.copyOf(messages);
     }
 
     /** Validates and compiles the settings; throws {@link PolicyConfigurationException} naming what is wrong. */
@@ -109,9 +119,10 @@ public final class Policy {
                 continue;
             }
             GeoLocation place = location.get();
+            // Plain concatenation: String.format costs more than the rest of the decision.
             reasons.add(group.members().contains(place.country())
-                    ? "country %s is in group %s (%s)".formatted(place.country(), group.name(), action.label())
-                    : "region %s is in group %s (%s)".formatted(place.subdivision().orElse(""), group.name(), action.label()));
+                    ? "country " + place.country() + " is in group " + group.name() + " (" + action.label() + ")"
+                    : "region " + place.subdivision().orElse("") + " is in group " + group.name() + " (" + action.label() + ")");
             if (action.isStricterThan(countryAction)) {
                 countryAction = action;
                 decidingGroup = group;
@@ -121,8 +132,9 @@ public final class Policy {
         Network network = facts.client().network();
         Action networkAction = table.networkActions().get(network);
         if (networkAction != Action.ALLOW) {
-            reasons.add("network %s%s (%s)".formatted(network.label(),
-                    facts.client().matchedRange().map(range -> " via listed range " + range).orElse(""), networkAction.label()));
+            reasons.add("network " + network.label()
+                    + facts.client().matchedRange().map(range -> " via listed range " + range).orElse("")
+                    + " (" + networkAction.label() + ")");
         }
 
         Action baseline;
@@ -155,14 +167,14 @@ public final class Policy {
                 try {
                     matches = rule.matches(attributes);
                 } catch (CompiledRule.RuleEvaluationException e) {
-                    reasons.add("rule %s failed to evaluate, denying: %s".formatted(rule.name(), e.getMessage()));
+                    reasons.add("rule " + rule.name() + " failed to evaluate, denying: " + e.getMessage());
                     return new PolicyDecision(Action.DENY, Optional.of(DenialCode.POLICY_DENIED), "rule:" + rule.name(),
                             "This request is not permitted by the service's access policy.", reasons);
                 }
                 if (!matches) {
                     continue;
                 }
-                reasons.add("rule %s matched (%s)".formatted(rule.name(), rule.action().label()));
+                reasons.add("rule " + rule.name() + " matched (" + rule.action().label() + ")");
                 if (rule.action() == Action.REVIEW) {
                     reviewRule = reviewRule == null ? rule : reviewRule;
                     continue;
@@ -239,10 +251,7 @@ public final class Policy {
     }
 
     private String regionMessage(CountryGroup group) {
-        boolean fromProfile = PolicyProfile.named(profileName).map(p -> p.groups().contains(group)).orElse(false);
-        return fromProfile
-                ? "Requests from your location are not permitted under the service's %s policy.".formatted(profileName)
-                : "Requests from your location are not permitted by the service's regional access policy.";
+        return regionMessages.get(group.name());
     }
 
     private static String networkMessage(Network network) {
