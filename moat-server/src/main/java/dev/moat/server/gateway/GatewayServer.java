@@ -163,11 +163,19 @@ public final class GatewayServer {
     private void refuseTooLarge(HttpServerRequest request, ApiDialect dialect, String requestId, long max) {
         Call call = new Call(requestId, dialect, request.headers(),
                 request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(), new byte[0]);
-        request.response().putHeader("connection", "close");
+        boolean http1 = request.version() != io.vertx.core.http.HttpVersion.HTTP_2;
+        if (http1) {
+            request.response().putHeader("connection", "close");
+        }
         finish(call, request.response(), CallOutcome.failed(new GatewayError(413, "request_too_large",
                 "The request body is larger than this gateway's limit of " + max + " bytes."), null, "too_large"));
-        // The rest of the body is not read: closing the connection is the only way to stop it.
-        request.response().endHandler(done -> request.connection().close());
+        // The rest of the body is not read. Over HTTP/1.1 closing the connection is the only way to stop
+        // it; over HTTP/2 the stream is reset and the connection lives on.
+        if (http1) {
+            request.connection().close();
+        } else {
+            request.response().reset();
+        }
     }
 
     private void run(Call call, HttpServerResponse response) {
