@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * All network data loaded at one moment: immutable, so any number of threads classify against it while the
- * reloader builds the next one. It remembers each file's size and modification time as they were when it
- * was loaded, which is how the reloader notices a change.
+ * reloader builds the next one. It remembers each file's identity, size and modification time as they were
+ * when it was loaded, which is how the reloader notices a change.
  */
 public final class NetworkSnapshot {
 
@@ -86,14 +86,19 @@ public final class NetworkSnapshot {
         return stamps;
     }
 
-    /** A file's size and modification time; {@code missing} when it does not exist (yet). */
-    record FileStamp(boolean missing, long size, long modifiedMillis) {
+    /**
+     * A file's identity (device and inode where the file system has them), size and modification time;
+     * {@code missing} when it does not exist (yet). The identity matters because packages unpacked from npm
+     * all carry the same fixed modification time: a new file renamed over the old one is still noticed.
+     */
+    record FileStamp(boolean missing, String identity, long size, long modifiedMillis) {
         static FileStamp of(Path file) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                return new FileStamp(false, attributes.size(), attributes.lastModifiedTime().toMillis());
+                return new FileStamp(false, String.valueOf(attributes.fileKey()), attributes.size(),
+                        attributes.lastModifiedTime().toMillis());
             } catch (IOException e) {
-                return new FileStamp(true, 0, 0);
+                return new FileStamp(true, "", 0, 0);
             }
         }
     }

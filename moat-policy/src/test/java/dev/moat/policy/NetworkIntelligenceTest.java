@@ -116,7 +116,13 @@ class NetworkIntelligenceTest {
         assertThat(watcher.check()).isInstanceOf(ReloadOutcome.Reloaded.class);
         assertThat(intelligence.lastFailure()).isEmpty();
         assertThat(intelligence.classify("203.0.113.1").network()).isEqualTo(Network.VPN);
-        assertThat(reported).hasSize(3);
+
+        // Same size and modification time, as every file unpacked from an npm package has: the new inode tells.
+        replace(vpn, "203.0.114.0/24\n", 3);
+        assertThat(watcher.check()).isInstanceOf(ReloadOutcome.Reloaded.class);
+        assertThat(intelligence.classify("203.0.114.1").network()).isEqualTo(Network.VPN);
+        assertThat(intelligence.classify("203.0.113.1").network()).isEqualTo(Network.UNKNOWN);
+        assertThat(reported).hasSize(4);
     }
 
     /** Replaces the file the way updaters do (write aside, rename over) with a distinct modification time. */
