@@ -1,0 +1,88 @@
+package dev.moat.detect;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The named scenarios of {@code moat simulate --scenario NAME}:
+ * <ul>
+ *   <li>{@code mixed} — the benchmark: about 200 ordinary organisations of every kind and one or more
+ *       campaigns of every harvesting kind at once, over a week;</li>
+ *   <li>{@code ordinary} — the same ordinary organisations without any campaign (false-positive runs);</li>
+ *   <li>{@code demo} — small: a few ordinary organisations, one hydra of 60 accounts, and one key used
+ *       from a restricted country through a VPN, over a day;</li>
+ *   <li>one per campaign kind ({@code hydra}, {@code bold-harvester}, …) — that campaign in a small
+ *       ordinary background, over three days.</li>
+ * </ul>
+ */
+public final class ScenarioCatalog {
+
+    private static final Map<String, Scenario> SCENARIOS = build();
+
+    private ScenarioCatalog() {
+    }
+
+    public static List<String> names() {
+        return List.copyOf(SCENARIOS.keySet());
+    }
+
+    public static List<Scenario> all() {
+        return List.copyOf(SCENARIOS.values());
+    }
+
+    /** The scenario of that name; a {@link SimulationException} listing the known names otherwise. */
+    public static Scenario named(String name) {
+        Scenario scenario = SCENARIOS.get(name);
+        if (scenario == null) {
+            throw new SimulationException("unknown scenario \"" + name + "\" (expected one of: "
+                    + String.join(", ", SCENARIOS.keySet()) + ")");
+        }
+        return scenario;
+    }
+
+    private static Map<String, Scenario> build() {
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        List<ScenarioPart> ordinary = List.of(
+                ScenarioPart.of(ScenarioKind.CHAT, 120), ScenarioPart.of(ScenarioKind.BATCH, 25),
+                ScenarioPart.of(ScenarioKind.RAG, 25), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
+                ScenarioPart.of(ScenarioKind.EVAL_RUN, 6));
+        List<ScenarioPart> mixed = new ArrayList<>(ordinary);
+        mixed.addAll(List.of(
+                ScenarioPart.of(ScenarioKind.BOLD_HARVESTER, 1), ScenarioPart.of(ScenarioKind.HYDRA, 1),
+                ScenarioPart.of(ScenarioKind.LOW_AND_SLOW, 3), ScenarioPart.of(ScenarioKind.RESELLER, 1),
+                ScenarioPart.of(ScenarioKind.REASONING_COERCION, 1), ScenarioPart.of(ScenarioKind.GRADER, 1),
+                ScenarioPart.of(ScenarioKind.LOGIT_BIAS, 1), ScenarioPart.of(ScenarioKind.LEAKED_KEY, 1)));
+        put(scenarios, new Scenario("mixed", "every ordinary kind and every harvesting campaign at once (the benchmark)",
+                Duration.ofDays(7), mixed));
+        put(scenarios, new Scenario("ordinary", "ordinary organisations only, no campaign", Duration.ofDays(7),
+                ordinary));
+        put(scenarios, new Scenario("demo",
+                "a few ordinary organisations, one hydra of 60 accounts, one key used from a restricted country via VPN",
+                Duration.ofDays(1), List.of(
+                        ScenarioPart.of(ScenarioKind.CHAT, 4), ScenarioPart.of(ScenarioKind.BATCH, 1),
+                        ScenarioPart.of(ScenarioKind.RAG, 1), ScenarioPart.of(ScenarioKind.CODING_AGENT, 1),
+                        new ScenarioPart(ScenarioKind.HYDRA, 1, 60), ScenarioPart.of(ScenarioKind.RESTRICTED_VPN, 1))));
+        List<ScenarioPart> background = List.of(
+                ScenarioPart.of(ScenarioKind.CHAT, 20), ScenarioPart.of(ScenarioKind.BATCH, 5),
+                ScenarioPart.of(ScenarioKind.RAG, 4), ScenarioPart.of(ScenarioKind.CODING_AGENT, 4),
+                ScenarioPart.of(ScenarioKind.EVAL_RUN, 2));
+        for (ScenarioKind kind : ScenarioKind.values()) {
+            if (kind.campaign()) {
+                List<ScenarioPart> parts = new ArrayList<>(background);
+                parts.add(ScenarioPart.of(kind, 1));
+                put(scenarios, new Scenario(kind.label(), "one " + kind.label() + " campaign in a small ordinary background",
+                        Duration.ofDays(3), parts));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(scenarios);
+    }
+
+    private static void put(Map<String, Scenario> scenarios, Scenario scenario) {
+        if (scenarios.putIfAbsent(scenario.name(), scenario) != null) {
+            throw new IllegalStateException("two scenarios named " + scenario.name());
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.moat.detect;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of organisation a scenario is made of: ordinary customers and misuse campaigns. */
+public enum ScenarioKind {
+    /** People chatting: teams with their own keys, and apps relaying their end users' chats. */
+    CHAT("chat", false),
+    /** Enterprise batch jobs: one fixed template and system prompt, nightly. */
+    BATCH("batch", false),
+    /** Retrieval-augmented apps. */
+    RAG("rag", false),
+    /** Coding agents: many similar tool-use requests in quick succession. */
+    CODING_AGENT("coding-agent", false),
+    /** Evaluation runs over a public benchmark. */
+    EVAL_RUN("eval-run", false),
+    /** One account harvesting openly, around the clock, at a high rate. */
+    BOLD_HARVESTER("bold-harvester", true),
+    /** A hydra: 50–500 small accounts with shared templates, payment and infrastructure subsets and load-balanced timing. */
+    HYDRA("hydra", true),
+    /** Harvesters that stay under every limit, slowly, for a long time. */
+    LOW_AND_SLOW("low-and-slow", true),
+    /** A reseller whose real customers' traffic hides one customer's harvesting. */
+    RESELLER("reseller", true),
+    /** Coercing the model to write out its full reasoning. */
+    REASONING_COERCION("reasoning-coercion", true),
+    /** Using the model as a grader / reward model. */
+    GRADER("grader", true),
+    /** Logit-bias and logprob probing of the output layer. */
+    LOGIT_BIAS("logit-bias", true),
+    /** A vetted partner's key, leaked and used by a harvester alongside the partner's own traffic. */
+    LEAKED_KEY("leaked-key", true),
+    /** A key used from a restricted country through a VPN (the demo's export-control case). */
+    RESTRICTED_VPN("restricted-vpn", true);
+
+    private final String label;
+    private final boolean campaign;
+
+    ScenarioKind(String label, boolean campaign) {
+        this.label = label;
+        this.campaign = campaign;
+    }
+
+    /** The name used on the command line and in the labels file. */
+    public String label() {
+        return label;
+    }
+
+    public boolean campaign() {
+        return campaign;
+    }
+
+    public static Optional<ScenarioKind> byLabel(String label) {
+        return Arrays.stream(values()).filter(kind -> kind.label.equals(label)).findFirst();
+    }
+}

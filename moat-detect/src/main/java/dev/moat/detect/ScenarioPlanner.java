@@ -1,0 +1,540 @@
+package dev.moat.detect;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Turns scenario parts into organisations (with their sign-up facts and labels) and the clients that
+ * generate their traffic. All parameters that make one campaign differ from another — sizes, rates,
+ * templates, material, infrastructure, sign-up waves — are drawn here from the planning random
+ * generator, so a seed fixes them and another seed varies them.
+ *
+ * <p>Ordinary organisations include the hard cases on purpose: teams on free-mail domains, apps that
+ * relay many end users from a hosting network, nightly batch jobs with one template, evaluation runs
+ * that ask for step-by-step reasoning over a maths benchmark, agents with many similar requests.
+ */
+final class ScenarioPlanner {
+
+    private static final long DAY = TrafficCadence.DAY;
+    private static final List<String> FREE_MAIL = List.of("gmail.com", "outlook.com", "yahoo.com", "proton.me",
+            "icloud.com");
+    private static final List<String> SYLLABLES = List.of("ar", "bel", "cor", "dex", "el", "fin", "gra", "hal",
+            "in", "jo", "ka", "lum", "mer", "nov", "or", "pal", "quin", "ros", "sol", "tal", "ver", "wyn", "xa", "zen");
+    private static final List<String> SUFFIXES = List.of("labs", "tech", "data", "soft", "analytics", "systems",
+            "health", "media", "bank", "logistics", "ai", "works");
+    private static final List<String> SDK_AGENTS = List.of("openai-python/1.54.4", "openai-python/1.51.0",
+            "anthropic-sdk-python/0.39.0", "OpenAI/NodeJS/4.67.3", "anthropic-sdk-typescript/0.32.1");
+    private static final List<String> CHAT_AGENTS = List.of("LibreChat/0.7.5", "openai-python/1.54.4",
+            "anthropic-sdk-python/0.39.0", "TypingMind/1.0", "OpenAI/NodeJS/4.67.3", "Open WebUI/0.3.35");
+    private static final List<String> JOB_AGENTS = List.of("openai-python/1.54.4", "python-requests/2.32.3",
+            "Go-http-client/2.0", "anthropic-sdk-python/0.39.0", "okhttp/4.12.0");
+    private static final List<String> CODING_AGENTS = List.of("claude-cli/1.0.31", "aider/0.82.1", "Cline/3.2.0",
+            "OpenAI/NodeJS/4.67.3");
+    private static final List<String> SCRIPT_AGENTS = List.of("python-requests/2.31.0", "aiohttp/3.9.5",
+            "httpx/0.27.0", "openai-python/1.54.4", "curl/8.5.0", "Go-http-client/1.1");
+    private static final List<PromptSource.Pool> HARVEST_POOLS = List.of(PromptSource.Pool.HARVEST_MATH,
+            PromptSource.Pool.HARVEST_CODE, PromptSource.Pool.HARVEST_ROLEPLAY, PromptSource.Pool.HARVEST_TOOL);
+    private static final Map<String, Integer> UTC_OFFSETS = Map.ofEntries(
+            Map.entry("US", -6), Map.entry("GB", 0), Map.entry("DE", 1), Map.entry("FR", 1), Map.entry("JP", 9),
+            Map.entry("IN", 5), Map.entry("BR", -3), Map.entry("CA", -5), Map.entry("NL", 1), Map.entry("SG", 8),
+            Map.entry("KR", 9), Map.entry("AU", 10), Map.entry("CN", 8), Map.entry("RU", 3), Map.entry("IR", 3),
+            Map.entry("KP", 9), Map.entry("TW", 8), Map.entry("BE", 1), Map.entry("PL", 1));
+
+    private final PromptSource prompts;
+    private final long seed;
+    private final long start;
+    private final long end;
+    private final SplittableRandom random;
+    private final List<SimulatedOrg> orgs = new ArrayList<>();
+    private final List<TrafficSource> sources = new ArrayList<>();
+    private final Set<String> ids = new HashSet<>();
+    private final Map<ScenarioKind, Integer> campaigns = new EnumMap<>(ScenarioKind.class);
+
+    ScenarioPlanner(PromptSource prompts, long seed, Instant start, long durationMillis) {
+        this.prompts = prompts;
+        this.seed = seed;
+        this.start = start.toEpochMilli();
+        this.end = this.start + durationMillis;
+        this.random = new SplittableRandom(TrafficSource.mix(seed));
+    }
+
+    List<SimulatedOrg> orgs() {
+        return orgs;
+    }
+
+    List<TrafficSource> sources() {
+        return sources;
+    }
+
+    void plan(ScenarioPart part, double scale) {
+        int count = part.kind().campaign() ? part.count() : Math.max(1, (int) Math.round(part.count() * scale));
+        for (int i = 0; i < count; i++) {
+            switch (part.kind()) {
+                case CHAT -> chat();
+                case BATCH -> batch();
+                case RAG -> rag();
+                case CODING_AGENT -> codingAgent();
+                case EVAL_RUN -> evalRun();
+                case BOLD_HARVESTER -> boldHarvester();
+                case HYDRA -> hydra(part.accounts(), scale);
+                case LOW_AND_SLOW -> lowAndSlow();
+                case RESELLER -> reseller();
+                case REASONING_COERCION -> reasoningCoercion();
+                case GRADER -> grader();
+                case LOGIT_BIAS -> logitBias();
+                case LEAKED_KEY -> leakedKey();
+                case RESTRICTED_VPN -> restrictedVpn();
+            }
+        }
+    }
+
+    // ---- ordinary organisations ----
+
+    private void chat() {
+        String country = TrafficNetworks.customerCountry(random);
+        if (random.nextInt(3) == 0) {
+            chatApp(country);
+            return;
+        }
+        boolean selfServe = random.nextBoolean();
+        String domain = selfServe && random.nextInt(10) < 6 ? oneOf(FREE_MAIL) : companyDomain(country);
+        String orgId = ordinaryOrg(ScenarioKind.CHAT, country, selfServe ? "self-serve" : "standard", domain);
+        TrafficNetworks.Block office = TrafficNetworks.residential(country, random).narrow(random);
+        List<TrafficOrigin.Address> officeAddresses = TrafficOrigin.addresses(office, 1 + random.nextInt(2), random);
+        int users = 1 + random.nextInt(12);
+        for (int u = 0; u < users; u++) {
+            List<TrafficOrigin.Address> home = TrafficOrigin.addresses(
+                    TrafficNetworks.residential(country, random), 1, random);
+            TrafficOrigin origin = new TrafficOrigin(officeAddresses, home, 0.1 + 0.4 * random.nextDouble());
+            TrafficSource.Client client = client(orgId, oneOf(CHAT_AGENTS));
+            TrafficCadence cadence = new TrafficCadence.Sessions(end, 0.2 + 0.5 * random.nextDouble(),
+                    40_000 + random.nextInt(60_000), offset(country));
+            add(client, origin, cadence, conversation(Optional.empty()), new TrafficKeyLimit(selfServe ? 20 : 60),
+                    Optional.empty());
+        }
+    }
+
+    /** An app relaying its end users' chats through one key from its servers. */
+    private void chatApp(String country) {
+        String orgId = ordinaryOrg(ScenarioKind.CHAT, country, random.nextBoolean() ? "standard" : "enterprise",
+                companyDomain(country));
+        TrafficOrigin backend = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 2 + random.nextInt(3), random));
+        TrafficSource.Client client = client(orgId, oneOf(SDK_AGENTS));
+        TrafficKeyLimit limit = new TrafficKeyLimit(1_000);
+        Optional<String> system = Optional.of("You are the friendly assistant inside the "
+                + capitalised(word()) + " app. Keep answers concise and helpful.");
+        int endUsers = 60 + random.nextInt(300);
+        for (int u = 0; u < endUsers; u++) {
+            String userCountry = random.nextInt(3) == 0 ? TrafficNetworks.customerCountry(random) : country;
+            TrafficCadence cadence = new TrafficCadence.Sessions(end, 0.1 + 0.3 * random.nextDouble(),
+                    30_000 + random.nextInt(40_000), offset(userCountry));
+            add(client, backend, cadence, conversation(system), limit, Optional.empty());
+        }
+    }
+
+    private TrafficConversation conversation(Optional<String> system) {
+        int maxTokens = List.of(0, 0, 1024, 2048, 4096).get(random.nextInt(5));
+        OptionalDouble temperature = random.nextBoolean() ? OptionalDouble.empty()
+                : OptionalDouble.of(List.of(0.2, 0.7, 1.0).get(random.nextInt(3)));
+        return new TrafficConversation(prompts, system, maxTokens, temperature, random.nextInt(7) == 0);
+    }
+
+    private void batch() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.BATCH, country, random.nextBoolean() ? "enterprise" : "standard",
+                companyDomain(country));
+        TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(3), random));
+        int jobs = 1 + random.nextInt(2);
+        for (int j = 0; j < jobs; j++) {
+            TrafficCadence cadence = new TrafficCadence.DailyRun(end, random.nextInt(24), 150 + random.nextInt(1_200),
+                    20 + random.nextInt(100));
+            add(client(orgId, oneOf(JOB_AGENTS)), origin, cadence, new TrafficBatchJob(prompts, random),
+                    new TrafficKeyLimit(600), Optional.empty());
+        }
+    }
+
+    private void rag() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.RAG, country, random.nextBoolean() ? "enterprise" : "standard",
+                companyDomain(country));
+        TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        TrafficCadence cadence = new TrafficCadence.Diurnal(end, 30 + random.nextInt(170), offset(country));
+        add(client(orgId, oneOf(SDK_AGENTS)), origin, cadence, new TrafficRetrieval(prompts, random),
+                new TrafficKeyLimit(600), Optional.empty());
+    }
+
+    private void codingAgent() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.CODING_AGENT, country, random.nextBoolean() ? "self-serve" : "standard",
+                companyDomain(country));
+        List<TrafficOrigin.Address> office = TrafficOrigin.addresses(
+                TrafficNetworks.residential(country, random).narrow(random), 1, random);
+        int developers = 2 + random.nextInt(11);
+        for (int d = 0; d < developers; d++) {
+            TrafficOrigin origin = new TrafficOrigin(office,
+                    TrafficOrigin.addresses(TrafficNetworks.residential(country, random), 1, random), 0.3);
+            TrafficCadence cadence = new TrafficCadence.Sessions(end, 0.25 + 0.35 * random.nextDouble(),
+                    4_000 + random.nextInt(8_000), offset(country));
+            add(client(orgId, oneOf(CODING_AGENTS)), origin, cadence, new TrafficCodingAgent(prompts, random),
+                    new TrafficKeyLimit(120), Optional.empty());
+        }
+    }
+
+    private void evalRun() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.EVAL_RUN, country, random.nextBoolean() ? "enterprise" : "partner",
+                companyDomain(country));
+        TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random), 1 + random.nextInt(2), random));
+        TrafficSource.Client client = client(orgId, oneOf(JOB_AGENTS));
+        TrafficKeyLimit limit = new TrafficKeyLimit(2_000);
+        int runs = 1 + random.nextInt(3);
+        for (int r = 0; r < runs; r++) {
+            TrafficEvaluation evaluation = new TrafficEvaluation(prompts, random);
+            double perMinute = 30 + random.nextInt(120);
+            long length = (long) (evaluation.itemsPerRun() * TrafficCadence.MINUTE / perMinute);
+            long from = start + (long) (random.nextDouble() * Math.max(1, end - start - length));
+            add(client, origin, new TrafficCadence.Steady(from, from + length, perMinute, 0.15, 0), evaluation, limit,
+                    Optional.empty());
+        }
+    }
+
+    // ---- campaigns ----
+
+    private void boldHarvester() {
+        String campaign = campaignId(ScenarioKind.BOLD_HARVESTER);
+        String country = TrafficNetworks.customerCountry(random);
+        TrafficNetworks.Block block = TrafficNetworks.hosting("", random).narrow(random);
+        String orgId = campaignOrg(ScenarioKind.BOLD_HARVESTER, campaign, start - (1 + random.nextInt(20)) * DAY,
+                country, random.nextBoolean() ? "self-serve" : "standard",
+                random.nextBoolean() ? oneOf(FREE_MAIL) : companyDomain(country), payment(), block.address(random),
+                false);
+        long from = start + (long) (random.nextDouble() * 0.2 * (end - start));
+        TrafficCadence cadence = new TrafficCadence.Steady(from, end, 8 + random.nextInt(11), 0.3, 0.003);
+        add(client(orgId, oneOf(SCRIPT_AGENTS)), TrafficOrigin.of(TrafficOrigin.addresses(block, 2 + random.nextInt(3),
+                random)), cadence, harvest(TrafficHarvest.Style.WRAPPED, random.nextBoolean(), 8_192),
+                new TrafficKeyLimit(20), Optional.of(campaign));
+    }
+
+    /**
+     * Many small self-serve accounts: signed up in waves, paying with a few shared cards, on a few
+     * shared /24s, each working one slot of the day just under its limit until its small budget is
+     * spent, all sending the campaign's templates.
+     */
+    private void hydra(int accounts, double scale) {
+        String campaign = campaignId(ScenarioKind.HYDRA);
+        int drawn = 50 + (int) (random.nextInt(451) * Math.min(1.0, scale));
+        int size = accounts > 0 ? accounts : drawn;
+        List<String> payments = new ArrayList<>();
+        for (int i = 0, n = 3 + random.nextInt(10); i < n; i++) {
+            payments.add(payment());
+        }
+        List<String> domains = new ArrayList<>(FREE_MAIL.subList(0, 3));
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+            domains.add(word() + word() + oneOf(List.of(".net", ".io", ".xyz", ".com")));
+        }
+        List<TrafficNetworks.Block> blocks = new ArrayList<>();
+        for (int i = 0, n = 2 + random.nextInt(5); i < n; i++) {
+            blocks.add((random.nextInt(10) < 7 ? TrafficNetworks.hosting("", random) : TrafficNetworks.vpn(random))
+                    .narrow(random));
+        }
+        TrafficHarvest content = harvest(TrafficHarvest.Style.WRAPPED, random.nextBoolean(), 4_096);
+        List<String> agents = List.of(oneOf(SCRIPT_AGENTS), oneOf(SDK_AGENTS));
+        long slotLength = (1 + random.nextInt(3)) * TrafficCadence.HOUR;
+        int slotsPerDay = (int) (DAY / slotLength);
+        long slotBase = random.nextLong(DAY);
+        long waveTime = start - (1 + random.nextInt(5)) * DAY;
+        long lastWave = start + (long) (0.6 * (end - start));
+        int waveLeft = 0;
+        for (int i = 0; i < size; i++) {
+            if (waveLeft == 0) {
+                waveLeft = 10 + random.nextInt(31);
+                waveTime = Math.min(lastWave, waveTime + (long) (random.nextDouble() * 1.5 * DAY));
+            }
+            waveLeft--;
+            long created = waveTime + random.nextLong(30 * TrafficCadence.MINUTE);
+            TrafficNetworks.Block block = blocks.get(random.nextInt(blocks.size()));
+            String country = random.nextInt(4) == 0 ? block.country() : TrafficNetworks.customerCountry(random);
+            String orgId = campaignOrg(ScenarioKind.HYDRA, campaign, created, country, "self-serve",
+                    domains.get(random.nextInt(domains.size())), payments.get(random.nextInt(payments.size())),
+                    block.address(random), false);
+            long slotOffset = Math.floorMod(slotBase + (i % slotsPerDay) * slotLength, DAY);
+            long active = created + TrafficCadence.exponential(3 * TrafficCadence.HOUR, random);
+            TrafficCadence cadence = new TrafficCadence.Slots(Math.max(start, active), end, slotOffset, slotLength,
+                    20 * (0.6 + 0.35 * random.nextDouble()), 100 + random.nextInt(300));
+            add(client(orgId, agents.get(random.nextInt(agents.size()))),
+                    TrafficOrigin.of(TrafficOrigin.addresses(block, 1 + random.nextInt(3), random)), cadence, content,
+                    new TrafficKeyLimit(20), Optional.of(campaign));
+        }
+    }
+
+    private void lowAndSlow() {
+        String campaign = campaignId(ScenarioKind.LOW_AND_SLOW);
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = campaignOrg(ScenarioKind.LOW_AND_SLOW, campaign, start - (30 + random.nextInt(170)) * DAY,
+                country, random.nextBoolean() ? "self-serve" : "standard", companyDomain(country), payment(),
+                TrafficNetworks.residential(country, random).address(random), false);
+        List<TrafficOrigin.Address> proxies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            proxies.addAll(TrafficOrigin.addresses(TrafficNetworks.residential(
+                    i % 2 == 0 ? country : TrafficNetworks.customerCountry(random), random), 1, random));
+        }
+        double perMinute = 1.0 / (4 + random.nextInt(12));
+        TrafficHarvest content = new TrafficHarvest(prompts, TrafficHarvest.Style.WRAPPED, harvestPools(),
+                templates(random.nextBoolean(), 1 + random.nextInt(3)), 0.3 + 0.3 * random.nextDouble(),
+                2_048 + random.nextInt(2_049), 0.1 * random.nextDouble(), random);
+        add(client(orgId, oneOf(SDK_AGENTS)), TrafficOrigin.of(proxies),
+                new TrafficCadence.Steady(start, end, perMinute, 0.9, 0.02), content, new TrafficKeyLimit(60),
+                Optional.of(campaign));
+    }
+
+    /** A reseller's app relays real customers; one or two of those customers are harvesting. */
+    private void reseller() {
+        String campaign = campaignId(ScenarioKind.RESELLER);
+        String country = TrafficNetworks.customerCountry(random);
+        TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
+        String orgId = campaignOrg(ScenarioKind.RESELLER, campaign, start - (200 + random.nextInt(700)) * DAY, country,
+                "standard", companyDomain(country), payment(), TrafficNetworks.residential(country, random)
+                        .address(random), true);
+        TrafficOrigin backend = TrafficOrigin.of(TrafficOrigin.addresses(block, 2 + random.nextInt(3), random));
+        TrafficSource.Client client = client(orgId, oneOf(SDK_AGENTS));
+        TrafficKeyLimit limit = new TrafficKeyLimit(1_000);
+        for (int u = 0, n = 20 + random.nextInt(40); u < n; u++) {
+            TrafficCadence cadence = new TrafficCadence.Sessions(end, 0.15 + 0.3 * random.nextDouble(),
+                    30_000 + random.nextInt(40_000), offset(TrafficNetworks.customerCountry(random)));
+            add(client, backend, cadence, conversation(Optional.empty()), limit, Optional.empty());
+        }
+        TrafficHarvest content = harvest(TrafficHarvest.Style.WRAPPED, random.nextBoolean(), 4_096);
+        for (int h = 0, n = 1 + random.nextInt(2); h < n; h++) {
+            long from = start + (long) (random.nextDouble() * 0.3 * (end - start));
+            add(client, backend, new TrafficCadence.Steady(from, end, 2 + random.nextInt(5), 0.5, 0.05), content,
+                    limit, Optional.of(campaign));
+        }
+    }
+
+    private void reasoningCoercion() {
+        String campaign = campaignId(ScenarioKind.REASONING_COERCION);
+        String domain = random.nextBoolean() ? oneOf(FREE_MAIL) : word() + word() + ".io";
+        String card = payment();
+        TrafficHarvest content = new TrafficHarvest(prompts, TrafficHarvest.Style.REASONING,
+                random.nextBoolean() ? List.of(PromptSource.Pool.HARVEST_MATH)
+                        : List.of(PromptSource.Pool.HARVEST_MATH, PromptSource.Pool.HARVEST_CODE),
+                templates(true, 2 + random.nextInt(2)), 0, 8_192 + random.nextInt(8_193),
+                0.5 + 0.5 * random.nextDouble(), random);
+        for (int i = 0, n = 1 + random.nextInt(3); i < n; i++) {
+            String country = TrafficNetworks.customerCountry(random);
+            TrafficNetworks.Block block = TrafficNetworks.hosting("", random).narrow(random);
+            String orgId = campaignOrg(ScenarioKind.REASONING_COERCION, campaign,
+                    start - (3 + random.nextInt(40)) * DAY, country, "self-serve", domain, card, block.address(random),
+                    false);
+            long from = start + (long) (random.nextDouble() * 0.3 * (end - start));
+            add(client(orgId, oneOf(SCRIPT_AGENTS)), TrafficOrigin.of(TrafficOrigin.addresses(block, 2, random)),
+                    new TrafficCadence.Steady(from, end, 2 + random.nextInt(7), 0.6, 0.05), content,
+                    new TrafficKeyLimit(20), Optional.of(campaign));
+        }
+    }
+
+    private void grader() {
+        String campaign = campaignId(ScenarioKind.GRADER);
+        List<TrafficTemplates.Template> templates = new ArrayList<>();
+        for (int i = 0, n = 1 + random.nextInt(2); i < n; i++) {
+            templates.add(TrafficTemplates.grader(random));
+        }
+        TrafficHarvest content = new TrafficHarvest(prompts, TrafficHarvest.Style.GRADER, harvestPools(), templates, 0,
+                512 + random.nextInt(513), 0, random);
+        for (int i = 0, n = 1 + random.nextInt(2); i < n; i++) {
+            String country = TrafficNetworks.customerCountry(random);
+            TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
+            String orgId = campaignOrg(ScenarioKind.GRADER, campaign, start - (2 + random.nextInt(60)) * DAY, country,
+                    random.nextBoolean() ? "self-serve" : "standard", companyDomain(country), payment(),
+                    block.address(random), false);
+            long from = start + (long) (random.nextDouble() * 0.3 * (end - start));
+            add(client(orgId, oneOf(SCRIPT_AGENTS)), TrafficOrigin.of(TrafficOrigin.addresses(block, 2, random)),
+                    new TrafficCadence.Steady(from, end, 3 + random.nextInt(8), 0.4, 0.03), content,
+                    new TrafficKeyLimit(60), Optional.of(campaign));
+        }
+    }
+
+    private void logitBias() {
+        String campaign = campaignId(ScenarioKind.LOGIT_BIAS);
+        String country = TrafficNetworks.customerCountry(random);
+        TrafficNetworks.Block block = TrafficNetworks.hosting("", random).narrow(random);
+        String orgId = campaignOrg(ScenarioKind.LOGIT_BIAS, campaign, start - (1 + random.nextInt(30)) * DAY, country,
+                random.nextBoolean() ? "self-serve" : "standard", oneOf(FREE_MAIL), payment(), block.address(random),
+                false);
+        double perMinute = 20 + random.nextInt(35);
+        long from = start + (long) (random.nextDouble() * 0.5 * (end - start));
+        long length = (long) ((3_000 + random.nextInt(7_000)) * TrafficCadence.MINUTE / perMinute);
+        TrafficHarvest content = new TrafficHarvest(prompts, TrafficHarvest.Style.LOGIT_BIAS,
+                List.of(PromptSource.Pool.HARVEST_ROLEPLAY, PromptSource.Pool.HARVEST_CODE), templates(false, 1), 0, 1,
+                0, random);
+        add(client(orgId, oneOf(SCRIPT_AGENTS)), TrafficOrigin.of(TrafficOrigin.addresses(block, 1, random)),
+                new TrafficCadence.Steady(from, Math.min(end, from + length), perMinute, 0.2, 0.001), content,
+                new TrafficKeyLimit(60), Optional.of(campaign));
+    }
+
+    /** A vetted partner's own jobs, and from some point on a thief using the same key from elsewhere. */
+    private void leakedKey() {
+        String campaign = campaignId(ScenarioKind.LEAKED_KEY);
+        String country = oneOf(List.of("US", "GB", "DE"));
+        String orgId = campaignOrg(ScenarioKind.LEAKED_KEY, campaign, start - (400 + random.nextInt(1_600)) * DAY,
+                country, "partner", companyDomain(country), payment(),
+                TrafficNetworks.residential(country, random).address(random), true);
+        TrafficSource.Client partner = client(orgId, oneOf(JOB_AGENTS));
+        TrafficKeyLimit limit = new TrafficKeyLimit(1_000);
+        TrafficOrigin home = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 2, random));
+        add(partner, home, new TrafficCadence.DailyRun(end, random.nextInt(24), 300 + random.nextInt(900),
+                30 + random.nextInt(60)), new TrafficBatchJob(prompts, random), limit, Optional.empty());
+        add(partner, home, new TrafficCadence.Diurnal(end, 10 + random.nextInt(40), offset(country)),
+                new TrafficRetrieval(prompts, random), limit, Optional.empty());
+        TrafficNetworks.Block elsewhere = random.nextBoolean() ? TrafficNetworks.vpn(random)
+                : TrafficNetworks.hosting(oneOf(List.of("TW", "JP", "FR")), random).narrow(random);
+        TrafficSource.Client thief = new TrafficSource.Client(orgId, partner.accountId(), partner.keyId(),
+                oneOf(SCRIPT_AGENTS), partner.api(), partner.model());
+        long leak = start + (long) ((0.15 + 0.35 * random.nextDouble()) * (end - start));
+        add(thief, TrafficOrigin.of(TrafficOrigin.addresses(elsewhere, 1 + random.nextInt(3), random)),
+                new TrafficCadence.Steady(leak, end, 6 + random.nextInt(10), 0.4, 0.03),
+                harvest(TrafficHarvest.Style.WRAPPED, random.nextBoolean(), 8_192), limit, Optional.of(campaign));
+    }
+
+    /** People in a restricted country using an organisation's keys through a VPN that sometimes drops. */
+    private void restrictedVpn() {
+        String campaign = campaignId(ScenarioKind.RESTRICTED_VPN);
+        String orgId = campaignOrg(ScenarioKind.RESTRICTED_VPN, campaign, start - (30 + random.nextInt(270)) * DAY,
+                "US", "standard", companyDomain("US"), payment(),
+                TrafficNetworks.residential("US", random).address(random), false);
+        String restricted = oneOf(TrafficNetworks.RESTRICTED_COUNTRIES);
+        List<TrafficOrigin.Address> vpn = TrafficOrigin.addresses(TrafficNetworks.vpn(random), 2, random);
+        List<TrafficOrigin.Address> leaks = TrafficOrigin.addresses(
+                TrafficNetworks.residential(restricted, random), 2, random);
+        for (int u = 0, n = 2 + random.nextInt(4); u < n; u++) {
+            TrafficCadence cadence = new TrafficCadence.Sessions(end, 0.3 + 0.4 * random.nextDouble(),
+                    50_000 + random.nextInt(40_000), offset(restricted));
+            add(client(orgId, oneOf(CHAT_AGENTS)), new TrafficOrigin(vpn, leaks, 0.05), cadence,
+                    conversation(Optional.empty()), new TrafficKeyLimit(60), Optional.of(campaign));
+        }
+    }
+
+    // ---- building blocks ----
+
+    private TrafficHarvest harvest(TrafficHarvest.Style style, boolean elicitReasoning, int maxTokens) {
+        return new TrafficHarvest(prompts, style, harvestPools(), templates(elicitReasoning, 1 + random.nextInt(3)),
+                0.15 * random.nextDouble(), maxTokens, 0.5 * random.nextDouble(), random);
+    }
+
+    private List<PromptSource.Pool> harvestPools() {
+        List<PromptSource.Pool> pools = new ArrayList<>(HARVEST_POOLS);
+        int keep = 1 + random.nextInt(pools.size());
+        while (pools.size() > keep) {
+            pools.remove(random.nextInt(pools.size()));
+        }
+        return pools;
+    }
+
+    private List<TrafficTemplates.Template> templates(boolean elicitReasoning, int count) {
+        List<TrafficTemplates.Template> templates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            templates.add(TrafficTemplates.harvest(elicitReasoning, random));
+        }
+        return templates;
+    }
+
+    private String ordinaryOrg(ScenarioKind kind, String country, String tier, String domain) {
+        long created = start - (30 + random.nextInt(1_500)) * DAY - random.nextLong(DAY);
+        String orgId = id("org_");
+        orgs.add(new SimulatedOrg(profile(orgId, created, country, tier, domain, payment(),
+                TrafficNetworks.residential(country, random).address(random)), kind, Optional.empty(), false));
+        return orgId;
+    }
+
+    private String campaignOrg(ScenarioKind kind, String campaign, long created, String country, String tier,
+                               String domain, String payment, String signupIp, boolean mixed) {
+        String orgId = id("org_");
+        orgs.add(new SimulatedOrg(profile(orgId, created, country, tier, domain, payment, signupIp), kind,
+                Optional.of(campaign), mixed));
+        return orgId;
+    }
+
+    private static OrgProfile profile(String orgId, long created, String country, String tier, String domain,
+                                      String payment, String signupIp) {
+        return new OrgProfile(orgId, Optional.of(Instant.ofEpochMilli(created)), Optional.of(country),
+                Optional.of(tier), Optional.of(payment), Optional.of(domain), Optional.of(signupIp));
+    }
+
+    private TrafficSource.Client client(String orgId, String userAgent) {
+        String api = userAgent.startsWith("anthropic") || userAgent.startsWith("claude") || random.nextInt(4) == 0
+                ? "anthropic" : "openai";
+        return new TrafficSource.Client(orgId, id("acct_"), id("key_"), userAgent, api,
+                random.nextInt(4) == 0 ? "model-b" : "model-a");
+    }
+
+    private void add(TrafficSource.Client client, TrafficOrigin origin, TrafficCadence cadence, TrafficContent content,
+                     TrafficKeyLimit limit, Optional<String> campaign) {
+        sources.add(new TrafficSource(sources.size(), seed, client, origin, cadence, content, limit, campaign, start));
+    }
+
+    private String campaignId(ScenarioKind kind) {
+        int number = campaigns.merge(kind, 1, Integer::sum);
+        return "camp_" + kind.label() + "_" + number;
+    }
+
+    private String id(String prefix) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        while (true) {
+            StringBuilder id = new StringBuilder(prefix);
+            for (int i = 0; i < 12; i++) {
+                id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (ids.add(id.toString())) {
+                return id.toString();
+            }
+        }
+    }
+
+    private String payment() {
+        return "pm_" + String.format("%016x", random.nextLong());
+    }
+
+    private String companyDomain(String country) {
+        String tld = switch (country) {
+            case "GB" -> ".co.uk";
+            case "DE" -> ".de";
+            case "FR" -> ".fr";
+            case "JP" -> ".co.jp";
+            case "IN" -> ".in";
+            case "BR" -> ".com.br";
+            case "NL" -> ".nl";
+            case "AU" -> ".com.au";
+            default -> random.nextBoolean() ? ".com" : ".io";
+        };
+        return word() + (random.nextBoolean() ? oneOf(SUFFIXES) : word()) + tld;
+    }
+
+    private String word() {
+        return oneOf(SYLLABLES) + oneOf(SYLLABLES);
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    private int offset(String country) {
+        return UTC_OFFSETS.getOrDefault(country, 0);
+    }
+
+    private <T> T oneOf(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

@@ -1,0 +1,199 @@
+package dev.moat.detect;
+
+import java.util.SplittableRandom;
+
+/**
+ * When a simulated client sends its next request. Each implementation is one rhythm seen in real
+ * traffic: people in sessions during their working day, jobs that run at night at a steady rate,
+ * apps that follow their users' day, evaluation runs that sweep a dataset once, and harvesters that
+ * run around the clock, in rotating slots, or slowly under every limit.
+ *
+ * <p>Times are epoch milliseconds. {@link #following} returns {@link Long#MAX_VALUE} when the client
+ * has nothing more to send.
+ */
+sealed interface TrafficCadence {
+
+    long DAY = 86_400_000L;
+    long HOUR = 3_600_000L;
+    long MINUTE = 60_000L;
+
+    /** The first request at or after {@code start}. */
+    long first(long start, SplittableRandom random);
+
+    /**
+     * The request after one sent at {@code now}; {@code continues} says whether that request's
+     * conversation or task goes on.
+     */
+    long following(long now, boolean continues, SplittableRandom random);
+
+    /**
+     * How busy people are at a given local time: working hours are busy, evenings quieter, nights
+     * and weekends nearly empty.
+     */
+    static double workingDayWeight(long millis, int utcOffsetHours) {
+        long local = millis + utcOffsetHours * HOUR;
+        int hour = (int) Math.floorMod(local / HOUR, 24);
+        int weekday = (int) Math.floorMod(local / DAY + 3, 7); // 1970-01-01 was a Thursday; 0 = Monday
+        double hourly = hour >= 9 && hour < 18 ? 1.0 : hour >= 7 && hour < 23 ? 0.35 : 0.04;
+        return weekday >= 5 ? hourly * 0.25 : hourly;
+    }
+
+    /** An exponential wait with the given mean, at least one second. */
+    static long exponential(double meanMillis, SplittableRandom random) {
+        return Math.max(1_000L, (long) (-Math.log(1.0 - random.nextDouble()) * meanMillis));
+    }
+
+    /** A log-normal wait around {@code medianMillis}, at least half a second. */
+    static long logNormal(double medianMillis, double sigma, SplittableRandom random) {
+        return Math.max(500L, (long) (medianMillis * Math.exp(sigma * gaussian(random))));
+    }
+
+    static double gaussian(SplittableRandom random) {
+        double u = Math.max(1e-12, random.nextDouble());
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    /**
+     * A person (or an agent driven by one) working in sessions: a session starts at a random time
+     * weighted by the working day, its requests follow each other after a think time, and it ends
+     * when the conversation does.
+     */
+    record Sessions(long end, double sessionsPerWorkingHour, double medianThinkMillis, int utcOffsetHours)
+            implements TrafficCadence {
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            return nextSession(start, random);
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            long next = continues ? now + logNormal(medianThinkMillis, 0.9, random) : nextSession(now, random);
+            return next < end ? next : Long.MAX_VALUE;
+        }
+
+        /** Thinning: candidates at the busiest rate, kept in proportion to the working-day weight. */
+        private long nextSession(long now, SplittableRandom random) {
+            long candidate = now;
+            while (candidate < end) {
+                candidate += exponential(HOUR / sessionsPerWorkingHour, random);
+                if (random.nextDouble() < workingDayWeight(candidate, utcOffsetHours)) {
+                    return candidate;
+                }
+            }
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Requests that follow the users of an app: a Poisson stream whose rate follows the working day. */
+    record Diurnal(long end, double perWorkingHour, int utcOffsetHours) implements TrafficCadence {
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            return following(start, false, random);
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            long candidate = now;
+            while (candidate < end) {
+                candidate += exponential(HOUR / perWorkingHour, random);
+                if (random.nextDouble() < workingDayWeight(candidate, utcOffsetHours)) {
+                    return candidate < end ? candidate : Long.MAX_VALUE;
+                }
+            }
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * A job that runs once a day from a fixed hour, sending {@code itemsPerRun} requests at a steady
+     * rate with little jitter.
+     */
+    record DailyRun(long end, int startHourUtc, int itemsPerRun, double perMinute) implements TrafficCadence {
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            long dayStart = Math.floorDiv(start, DAY) * DAY + startHourUtc * HOUR;
+            return dayStart >= start ? dayStart : dayStart + DAY;
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            long runStart = Math.floorDiv(now - startHourUtc * HOUR, DAY) * DAY + startHourUtc * HOUR;
+            long runEnd = runStart + (long) (itemsPerRun * MINUTE / perMinute);
+            long next = now + (long) (MINUTE / perMinute * (0.9 + 0.2 * random.nextDouble()));
+            if (next >= runEnd) {
+                next = runStart + DAY + random.nextInt(60_000);
+            }
+            return next < end ? next : Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Steady requests between {@code from} and {@code until}, as from a script in a loop: the
+     * interval varies by {@code jitter} around its mean, and the script may pause for a while.
+     */
+    record Steady(long from, long until, double perMinute, double jitter, double pauseChance)
+            implements TrafficCadence {
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            long first = Math.max(start, from) + random.nextLong((long) (MINUTE / perMinute) + 1);
+            return first < until ? first : Long.MAX_VALUE;
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            double interval = MINUTE / perMinute * (1 - jitter + 2 * jitter * random.nextDouble());
+            long next = now + Math.max(50L, (long) interval);
+            if (random.nextDouble() < pauseChance) {
+                next += exponential(20 * MINUTE, random);
+            }
+            return next < until ? next : Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * A member of a load-balanced pool: it works only in its own slot of each day (slots of the
+     * pool's accounts tile the day so that the campaign as a whole runs around the clock), steadily
+     * and just under its per-minute limit, until its budget of requests is spent.
+     */
+    final class Slots implements TrafficCadence {
+        private final long from;
+        private final long until;
+        private final long slotOffset;
+        private final long slotLength;
+        private final double perMinute;
+        private final int budget;
+        private int sent;
+
+        Slots(long from, long until, long slotOffset, long slotLength, double perMinute, int budget) {
+            this.from = from;
+            this.until = until;
+            this.slotOffset = slotOffset;
+            this.slotLength = slotLength;
+            this.perMinute = perMinute;
+            this.budget = budget;
+        }
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            return inSlot(Math.max(start, from), random);
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            if (++sent >= budget) {
+                return Long.MAX_VALUE;
+            }
+            return inSlot(now + (long) (MINUTE / perMinute * (0.85 + 0.3 * random.nextDouble())), random);
+        }
+
+        private long inSlot(long candidate, SplittableRandom random) {
+            long dayStart = Math.floorDiv(candidate - slotOffset, DAY) * DAY + slotOffset;
+            long next = candidate < dayStart + slotLength ? candidate : dayStart + DAY + random.nextInt(30_000);
+            return next < until ? next : Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package dev.moat.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class SimulatorTest {
+
+    private static final Simulator BUNDLED = new Simulator(PromptSource.bundled());
+
+    private static List<SimulatedEvent> events(Simulator simulator, Scenario scenario, SimulationSettings settings) {
+        List<SimulatedEvent> events = new ArrayList<>();
+        simulator.run(scenario, settings).forEachRemaining(events::add);
+        return events;
+    }
+
+    @Property(tries = 3)
+    void theSameSeedGivesTheSameTrafficAndAnotherSeedOtherTraffic(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        Scenario scenario = SimulationTestData.everyKind().withDuration(Duration.ofHours(3));
+        Simulation first = BUNDLED.run(scenario, SimulationTestData.settings(seed));
+        Simulation second = BUNDLED.run(scenario, SimulationTestData.settings(seed));
+        assertThat(second.orgs()).isEqualTo(first.orgs());
+        List<String> once = first.stream().map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId())
+                .toList();
+        List<String> again = second.stream().map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId())
+                .toList();
+        assertThat(again).isNotEmpty().isEqualTo(once);
+        Set<String> ids = events(BUNDLED, scenario, SimulationTestData.settings(seed)).stream()
+                .map(event -> event.event().id()).collect(Collectors.toSet());
+        List<SimulatedEvent> other = events(BUNDLED, scenario, SimulationTestData.settings(seed + 1));
+        assertThat(other).noneMatch(event -> ids.contains(event.event().id()));
+        assertThat(other.size()).isNotEqualTo(once.size());
+    }
+
+    @Property(tries = 3)
+    void eventsAreInTimeOrderInsideTheSimulatedPeriodWithUniqueIds(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        Scenario scenario = SimulationTestData.everyKind().withDuration(Duration.ofHours(6));
+        List<SimulatedEvent> events = events(BUNDLED, scenario, SimulationTestData.settings(seed));
+        Instant end = SimulationTestData.START.plus(scenario.duration());
+        Set<String> ids = new HashSet<>();
+        Instant previous = SimulationTestData.START;
+        for (SimulatedEvent simulated : events) {
+            UsageEvent event = simulated.event();
+            assertThat(event.ts()).isAfterOrEqualTo(previous).isBefore(end);
+            assertThat(ids.add(event.id())).as("unique id " + event.id()).isTrue();
+            assertThat(event.id()).matches("evt_[0-9a-f]{16}");
+            previous = event.ts();
+        }
+    }
+
+    @Test
+    void theScenarioMixAndLabelsAreWhatWasAsked() {
+        Scenario scenario = SimulationTestData.everyKind();
+        Simulation simulation = BUNDLED.run(scenario, SimulationTestData.settings(11));
+        Map<ScenarioKind, List<SimulatedOrg>> byKind = simulation.orgs().stream()
+                .collect(Collectors.groupingBy(SimulatedOrg::kind));
+        assertThat(byKind.keySet()).containsExactlyInAnyOrder(ScenarioKind.values());
+        for (ScenarioKind kind : ScenarioKind.values()) {
+            List<SimulatedOrg> orgs = byKind.get(kind);
+            Set<String> campaigns = orgs.stream().flatMap(org -> org.campaignId().stream()).collect(Collectors.toSet());
+            if (!kind.campaign()) {
+                assertThat(orgs).as(kind.label()).hasSize(1).allMatch(SimulatedOrg::benign); // 2 × scale 0.5
+            } else {
+                List<String> expected = kind == ScenarioKind.HYDRA ? List.of("camp_hydra_1")
+                        : List.of("camp_" + kind.label() + "_1", "camp_" + kind.label() + "_2");
+                assertThat(campaigns).as(kind.label()).containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
+        assertThat(byKind.get(ScenarioKind.HYDRA)).hasSize(50);
+        assertThat(byKind.get(ScenarioKind.RESELLER)).allMatch(SimulatedOrg::mixed);
+        assertThat(byKind.get(ScenarioKind.LEAKED_KEY)).allMatch(SimulatedOrg::mixed)
+                .allSatisfy(org -> assertThat(org.profile().tier()).contains("partner"));
+        assertThat(simulation.orgs()).filteredOn(org -> org.profile().createdAt().isEmpty()).isEmpty();
+
+        Map<String, SimulatedOrg> orgs = simulation.orgs().stream()
+                .collect(Collectors.toMap(SimulatedOrg::orgId, org -> org));
+        Map<String, Set<Boolean>> harvestingSeen = new HashMap<>();
+        simulation.forEachRemaining(event -> {
+            SimulatedOrg org = orgs.get(event.event().orgId());
+            assertThat(org).as("organisation of " + event.event().id()).isNotNull();
+            if (org.benign()) {
+                assertThat(event.campaignId()).isEmpty();
+            } else if (!org.mixed()) {
+                assertThat(event.campaignId()).isEqualTo(org.campaignId());
+            } else {
+                event.campaignId().ifPresent(campaign -> assertThat(org.campaignId()).contains(campaign));
+            }
+            harvestingSeen.computeIfAbsent(org.orgId(), id -> new HashSet<>()).add(event.harvesting());
+        });
+        for (SimulatedOrg org : byKind.get(ScenarioKind.RESELLER)) {
+            assertThat(harvestingSeen.get(org.orgId())).as("reseller traffic").containsExactlyInAnyOrder(true, false);
+        }
+    }
+
+    @Test
+    void aHydraIsManySmallAccountsSharingPaymentAndInfrastructureSubsets() {
+        Simulation simulation = BUNDLED.run(ScenarioCatalog.named("hydra").withDuration(Duration.ofDays(2)),
+                SimulationSettings.of(3, SimulationTestData.START));
+        List<SimulatedOrg> hydra = simulation.orgs().stream().filter(org -> org.kind() == ScenarioKind.HYDRA).toList();
+        assertThat(hydra.size()).isBetween(50, 500);
+        Set<String> cards = hydra.stream().map(org -> org.profile().paymentFingerprint().orElseThrow())
+                .collect(Collectors.toSet());
+        assertThat(cards.size()).isBetween(2, 12);
+        Set<String> prefixes = hydra.stream()
+                .map(org -> org.profile().signupIp().orElseThrow().replaceAll("\\.\\d+$", ""))
+                .collect(Collectors.toSet());
+        assertThat(prefixes.size()).isBetween(1, 6);
+        Map<String, Long> perAccount = new HashMap<>();
+        Set<String> hydraIds = hydra.stream().map(SimulatedOrg::orgId).collect(Collectors.toSet());
+        simulation.forEachRemaining(event -> {
+            if (hydraIds.contains(event.event().orgId())) {
+                perAccount.merge(event.event().orgId(), 1L, Long::sum);
+                assertThat(event.event().request().turns()).isEqualTo(1);
+            }
+        });
+        assertThat(perAccount.values()).allMatch(count -> count <= 400);
+        assertThat(perAccount.values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(1_000);
+    }
+
+    @Test
+    void eventsRoundTripThroughTheCodec() {
+        events(BUNDLED, SimulationTestData.everyKind().withDuration(Duration.ofHours(4)), SimulationTestData.settings(2))
+                .forEach(simulated -> assertThat(UsageEventCodec.fromJson(UsageEventCodec.toJson(simulated.event())))
+                        .isEqualTo(simulated.event()));
+    }
+
+    @Test
+    void withoutContentEventsCarryNoText() {
+        events(BUNDLED, SimulationTestData.everyKind().withDuration(Duration.ofHours(2)),
+                SimulationTestData.settings(2).withoutContent())
+                .forEach(simulated -> {
+                    assertThat(simulated.event().request().messages()).isEmpty();
+                    assertThat(simulated.event().request().system()).isEmpty();
+                    assertThat(simulated.event().response().text()).isEmpty();
+                });
+    }
+
+    /**
+     * Ordinary organisations send human-written prompts (or, for an evaluation run, the benchmark's test
+     * split); campaigns send harvesting material. Checked on the full shared sets, on the first events
+     * of every kind.
+     */
+    @Test
+    void promptsComeFromTheRightSourcePerKind() {
+        PromptSource prompts = SimulationTestData.sharedPrompts();
+        PromptIndex index = new PromptIndex(prompts);
+        Simulation simulation = new Simulator(prompts).run(SimulationTestData.everyKind(), SimulationTestData.settings(5));
+        Map<String, ScenarioKind> kindOf = simulation.orgs().stream()
+                .collect(Collectors.toMap(SimulatedOrg::orgId, SimulatedOrg::kind));
+        Map<ScenarioKind, Integer> checked = new HashMap<>();
+        simulation.forEachRemaining(simulated -> {
+            ScenarioKind kind = kindOf.get(simulated.event().orgId());
+            if (checked.getOrDefault(kind, 0) >= 60) {
+                return;
+            }
+            checked.merge(kind, 1, Integer::sum);
+            RequestSummary request = simulated.event().request();
+            String first = request.messages().getFirst().content();
+            if (kind == ScenarioKind.LOGIT_BIAS) {
+                assertThat(request.logitBiasSize()).isPositive();
+                assertThat(request.maxTokens()).isEqualTo(1);
+                return;
+            }
+            Set<PromptSource.Pool> found = index.poolsIn(first);
+            if (simulated.harvesting() && kind != ScenarioKind.RESTRICTED_VPN) {
+                assertThat(found).as(kind + ": " + first).isNotEmpty().allMatch(PromptSource.Pool::harvesting);
+            } else if (kind == ScenarioKind.EVAL_RUN) {
+                assertThat(found).as(first).containsExactly(PromptSource.Pool.EVALUATION);
+            } else if (kind == ScenarioKind.CHAT || kind == ScenarioKind.RESELLER) {
+                assertThat(found).as(first).isNotEmpty().noneMatch(PromptSource.Pool::harvesting)
+                        .doesNotContain(PromptSource.Pool.EVALUATION);
+            } else {
+                assertThat(found).as(kind + ": " + first).noneMatch(PromptSource.Pool::harvesting);
+            }
+        });
+        assertThat(checked.keySet()).containsExactlyInAnyOrder(ScenarioKind.values());
+    }
+
+    /** Finds which pools' prompts occur in a text, exactly or wrapped in a template, without a full scan. */
+    private static final class PromptIndex {
+        private static final int KEY = 24;
+        private final Map<String, Set<PromptSource.Pool>> exact = new HashMap<>();
+        private final Map<String, List<String>> byOpening = new HashMap<>();
+
+        PromptIndex(PromptSource prompts) {
+            for (PromptSource.Pool pool : PromptSource.Pool.values()) {
+                for (PromptSource.Prompt prompt : prompts.pool(pool)) {
+                    String text = prompt.text().strip();
+                    exact.computeIfAbsent(text, key -> new HashSet<>()).add(pool);
+                    if (text.length() >= KEY) {
+                        byOpening.computeIfAbsent(text.substring(0, KEY), key -> new ArrayList<>()).add(text);
+                    }
+                }
+            }
+        }
+
+        Set<PromptSource.Pool> poolsIn(String text) {
+            Set<PromptSource.Pool> found = new HashSet<>(exact.getOrDefault(text.strip(), Set.of()));
+            for (int i = 0; i + KEY <= text.length(); i++) {
+                for (String candidate : byOpening.getOrDefault(text.substring(i, i + KEY), List.of())) {
+                    if (text.startsWith(candidate, i)) {
+                        found.addAll(exact.get(candidate));
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * A long stream is made from the clients' own state only: the clients stay the ones planned,
+     * conversations are capped, and events handed out are not retained.
+     */
+    @Test
+    void generatingALargeStreamHoldsOnlyPerClientState() {
+        Simulation simulation = BUNDLED.run(ScenarioCatalog.named("mixed").withDuration(Duration.ofDays(1)),
+                SimulationSettings.of(9, SimulationTestData.START).withScale(0.2));
+        int clients = simulation.activeClients();
+        assertThat(clients).isBetween(100, 10_000);
+        WeakReference<SimulatedEvent> early = new WeakReference<>(simulation.next());
+        int longest = 0;
+        while (simulation.hasNext()) {
+            SimulatedEvent event = simulation.next();
+            longest = Math.max(longest, event.event().request().messages().size());
+            assertThat(simulation.activeClients()).isLessThanOrEqualTo(clients);
+        }
+        assertThat(simulation.emitted()).isGreaterThan(50_000);
+        assertThat(longest).isLessThanOrEqualTo(12);
+        System.gc();
+        assertThat(early.get()).as("an event handed out long ago is still referenced").isNull();
+    }
+
+    @Test
+    void namedScenariosCoverTheBenchmarkTheDemoAndEveryCampaignKind() {
+        assertThat(ScenarioCatalog.names()).contains("mixed", "demo", "ordinary");
+        for (ScenarioKind kind : ScenarioKind.values()) {
+            if (kind.campaign()) {
+                assertThat(ScenarioCatalog.named(kind.label()).parts()).extracting(ScenarioPart::kind).contains(kind);
+            }
+        }
+        Set<ScenarioKind> mixed = ScenarioCatalog.named("mixed").parts().stream().map(ScenarioPart::kind)
+                .collect(Collectors.toSet());
+        assertThat(mixed).containsAll(java.util.Arrays.stream(ScenarioKind.values())
+                .filter(kind -> kind != ScenarioKind.RESTRICTED_VPN).toList());
+        Simulation demo = BUNDLED.run(ScenarioCatalog.named("demo"), SimulationSettings.of(1, SimulationTestData.START));
+        assertThat(demo.orgs()).filteredOn(org -> org.kind() == ScenarioKind.HYDRA).hasSize(60);
+        assertThat(demo.orgs()).filteredOn(org -> org.kind() == ScenarioKind.RESTRICTED_VPN).hasSize(1);
+        Set<String> networks = new HashSet<>();
+        Set<String> vpnOrgs = demo.orgs().stream().filter(org -> org.kind() == ScenarioKind.RESTRICTED_VPN)
+                .map(SimulatedOrg::orgId).collect(Collectors.toSet());
+        demo.forEachRemaining(event -> {
+            if (vpnOrgs.contains(event.event().orgId())) {
+                networks.add(event.event().network());
+            }
+        });
+        assertThat(networks).contains("vpn");
+        assertThatThrownBy(() -> ScenarioCatalog.named("nope"))
+                .isInstanceOf(SimulationException.class).hasMessageContaining("expected one of: mixed");
+    }
+}
