@@ -188,25 +188,27 @@ public final class Detector {
 
     private ClusterState link(OrgState org, EventTraits t, long now) {
         ClusterState joined = null;
-        if (!org.signupLinked) {
-            org.signupLinked = true;
-            OrgProfile p = org.profile;
-            if (p != null) {
-                joined = pick(joined, linker.observe(org, LinkEvidence.PAYMENT, hash(p.paymentFingerprint()), now));
-                if (p.emailDomain().isPresent() && !PublicMailDomains.contains(p.emailDomain().get())) {
-                    joined = pick(joined, linker.observe(org, LinkEvidence.EMAIL_DOMAIN,
-                            Hashing.ofNormalised(p.emailDomain().get()), now));
-                }
-                if (p.signupIp().isPresent()) {
-                    joined = pick(joined, linker.observe(org, LinkEvidence.SIGNUP_IP, hash(p.signupIp()), now));
-                    joined = pick(joined, linker.observe(org, LinkEvidence.NETWORK,
-                            NetworkPrefix.hash(p.signupIp().get()), now));
-                }
-                if (p.createdAt().isPresent()) {
-                    joined = pick(joined, linker.observe(org, LinkEvidence.SIGNUP_TIME,
-                            p.createdAt().get().getEpochSecond() / 600 + 1, now));
-                }
+        OrgProfile p = org.profile;
+        // sign-up facts are re-shown while the organisation is active (the linker's cache makes that one
+        // probe per event), so the edges they make expire only once one side falls silent
+        if (p != null) {
+            joined = pick(joined, linker.observe(org, LinkEvidence.PAYMENT, hash(p.paymentFingerprint()), now));
+            if (p.emailDomain().isPresent() && !PublicMailDomains.contains(p.emailDomain().get())) {
+                joined = pick(joined, linker.observe(org, LinkEvidence.EMAIL_DOMAIN,
+                        Hashing.ofNormalised(p.emailDomain().get()), now));
             }
+            if (p.signupIp().isPresent()) {
+                joined = pick(joined, linker.observe(org, LinkEvidence.SIGNUP_IP, hash(p.signupIp()), now));
+                joined = pick(joined, linker.observe(org, LinkEvidence.NETWORK,
+                        NetworkPrefix.hash(p.signupIp().get()), now));
+            }
+            if (p.createdAt().isPresent()) {
+                joined = pick(joined, linker.observe(org, LinkEvidence.SIGNUP_TIME,
+                        p.createdAt().get().getEpochSecond() / 600 + 1, now));
+            }
+        }
+        if (!org.startLinked) {
+            org.startLinked = true;
             joined = pick(joined, linker.observe(org, LinkEvidence.START_TIME, now / 600 + 1, now));
         }
         joined = pick(joined, linker.observe(org, LinkEvidence.IP, t.ipHash, now));

@@ -34,7 +34,7 @@ final class OrgState {
     Action inForce = Action.NONE;
     long firstActionEvent = -1;
     Instant firstActionTs;
-    boolean signupLinked;
+    boolean startLinked;
 
     /** Union-find parent (itself for a root) and the cluster held by a root of two or more members. */
     OrgState parent = this;

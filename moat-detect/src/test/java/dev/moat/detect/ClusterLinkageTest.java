@@ -1,0 +1,148 @@
+package dev.moat.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Cluster linkage: hydras scored as one, action inheritance, edge expiry, no linking on weak evidence. */
+class ClusterLinkageTest {
+
+    private static final Instant T0 = Workloads.START;
+
+    private static OrgProfile hydraOrg(String id, int index) {
+        return new OrgProfile(id, Optional.of(T0.minus(Duration.ofHours(3)).plusSeconds(37L * index)),
+                Optional.of("US"), Optional.of("self-serve"), Optional.of("card_fp_" + (index % 6)),
+                Optional.of("gmail.com"), Optional.of("203.0.113." + (index % 40)));
+    }
+
+    /** Each hydra account sends fewer events than any single organisation needs for an action. */
+    private static List<UsageEvent> hydra(int accounts, int eachEvents, long seed) {
+        List<List<UsageEvent>> streams = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            streams.add(Workloads.reasoningHarvester("org_hy" + i, T0.plusSeconds(13L * i), eachEvents, seed + i,
+                    "198.51.100." + (i % 50)));
+        }
+        return Workloads.interleave(streams);
+    }
+
+    @Test
+    void manySmallAccountsAreScoredAsOneAndAllActioned() {
+        Detector detector = new Detector(DetectorSettings.defaults());
+        int accounts = 60;
+        for (int i = 0; i < accounts; i++) {
+            detector.addOrg(hydraOrg("org_hy" + i, i));
+        }
+        List<UsageEvent> events = hydra(accounts, 12, 100);
+        events.forEach(detector::accept);
+
+        AnalysisReport report = detector.report();
+        assertThat(report.clusters()).isNotEmpty();
+        ClusterVerdict cluster = report.clusters().get(0);
+        assertThat(cluster.orgs()).hasSize(accounts);
+        assertThat(cluster.action().affectsCustomer()).isTrue();
+        assertThat(cluster.signals()).extracting(Signal::name).contains("linkage", "reasoning_elicitation");
+        for (int i = 0; i < accounts; i++) {
+            PrincipalVerdict member = detector.verdict("org_hy" + i).orElseThrow();
+            assertThat(member.action().affectsCustomer()).as(member.id()).isTrue();
+            assertThat(member.cluster()).contains(cluster.id());
+        }
+        // the campaign is stopped long before its 720 exchanges are through
+        assertThat(cluster.firstActionEvent().orElseThrow()).isLessThan(300);
+    }
+
+    @Test
+    void aSingleSmallAccountAloneIsNotActioned() {
+        Detector detector = new Detector(DetectorSettings.defaults());
+        detector.addOrg(hydraOrg("org_hy0", 0));
+        hydra(1, 12, 7).forEach(detector::accept);
+        assertThat(detector.verdict("org_hy0").orElseThrow().action().affectsCustomer()).isFalse();
+    }
+
+    @Test
+    void aNewMemberOfAnActionedClusterInheritsItsActionWhenItJoins() {
+        Detector detector = new Detector(DetectorSettings.defaults());
+        int accounts = 30;
+        for (int i = 0; i < accounts; i++) {
+            detector.addOrg(hydraOrg("org_hy" + i, i));
+        }
+        List<UsageEvent> events = hydra(accounts, 15, 300);
+        events.forEach(detector::accept);
+        Action clusterAction = detector.verdict("org_hy0").orElseThrow().action();
+        assertThat(clusterAction.affectsCustomer()).isTrue();
+
+        // a fresh account with the campaign's payment card sends one harmless request
+        detector.addOrg(new OrgProfile("org_new", Optional.of(T0.plus(Duration.ofHours(2))), Optional.of("US"),
+                Optional.of("self-serve"), Optional.of("card_fp_3"), Optional.empty(), Optional.empty()));
+        Instant later = events.get(events.size() - 1).ts().plusSeconds(60);
+        List<Verdict> changes = detector.accept(TestEvents.event("org_new", later).ip("192.0.2.200")
+                .user("What's a good name for a goldfish?").build());
+
+        PrincipalVerdict joined = detector.verdict("org_new").orElseThrow();
+        assertThat(joined.action()).isEqualTo(clusterAction);
+        assertThat(joined.firstActionEvent()).hasValue(events.size());
+        assertThat(changes).anySatisfy(change -> {
+            assertThat(change.orgId()).isEqualTo("org_new");
+            assertThat(change.cluster()).isPresent();
+        });
+    }
+
+    @Test
+    void linksExpireAndTheClusterSplitsWhenTheirEvidenceIsNoLongerSeen() {
+        DetectorSettings settings = DetectorSettings.defaults().toBuilder().linkTtl(Duration.ofHours(2)).build();
+        Detector detector = new Detector(settings);
+        String system = "You are the assistant of a small travel agency. Answer questions about bookings, "
+                + "cancellations and luggage politely and briefly, and never promise refunds.";
+        Instant t = T0;
+        for (int i = 0; i < 10; i++) {
+            t = t.plusSeconds(30);
+            detector.accept(TestEvents.event("org_x", t).ip("192.0.2.10").system(system).user("Hi " + i).build());
+            detector.accept(TestEvents.event("org_y", t).ip("192.0.2.10").system(system).user("Hello " + i).build());
+        }
+        assertThat(detector.verdict("org_x").orElseThrow().cluster()).isPresent();
+        assertThat(detector.verdict("org_x").orElseThrow().cluster())
+                .isEqualTo(detector.verdict("org_y").orElseThrow().cluster());
+
+        // both keep working, but from different places with different prompts, for longer than the lifetime
+        Random rng = new Random(1);
+        for (int i = 0; i < 200; i++) {
+            t = t.plusSeconds(120);
+            detector.accept(TestEvents.event("org_x", t).ip("198.51.100.1").user("Question " + rng.nextInt()).build());
+            detector.accept(TestEvents.event("org_y", t).ip("203.0.113.1").user("Other " + rng.nextInt()).build());
+        }
+        assertThat(detector.verdict("org_x").orElseThrow().cluster()).isEmpty();
+        assertThat(detector.verdict("org_y").orElseThrow().cluster()).isEmpty();
+        assertThat(detector.linkageEdges()).isZero();
+    }
+
+    @Test
+    void unrelatedCustomersSharingACloudRangeAndAGenericSystemPromptAreNotLinked() {
+        Detector detector = new Detector(DetectorSettings.defaults());
+        Instant t = T0;
+        for (int i = 0; i < 50; i++) {
+            t = t.plusSeconds(40);
+            detector.accept(TestEvents.event("org_p", t).ip("198.18.7.10").system("You are a helpful assistant.")
+                    .user("Summarise ticket " + i).build());
+            detector.accept(TestEvents.event("org_q", t).ip("198.18.7.99").system("You are a helpful assistant.")
+                    .user("Draft reply " + i).build());
+        }
+        assertThat(detector.verdict("org_p").orElseThrow().cluster()).isEmpty();
+    }
+
+    @Test
+    void aSharedPaymentFingerprintAloneLinks() {
+        Detector detector = new Detector(DetectorSettings.defaults());
+        for (String org : List.of("org_m", "org_n")) {
+            detector.addOrg(new OrgProfile(org, Optional.empty(), Optional.empty(), Optional.of("self-serve"),
+                    Optional.of("card_shared"), Optional.empty(), Optional.empty()));
+        }
+        detector.accept(TestEvents.event("org_m", T0).ip("192.0.2.1").user("hello").build());
+        detector.accept(TestEvents.event("org_n", T0.plusSeconds(86_400)).ip("203.0.113.1").user("bye").build());
+        assertThat(detector.verdict("org_n").orElseThrow().cluster()).isPresent();
+    }
+}
