@@ -95,31 +95,51 @@ public final class ConfigLoader {
                 continue;
             }
             List<String> path = new ArrayList<>();
-            if (matchPath(name.substring(ENV_PREFIX.length()), ConfigSchema.MOAT, path)) {
-                setPath(tree, path, parseEnvValue(name, variable.getValue()));
+            ConfigSchema target = matchPath(name.substring(ENV_PREFIX.length()), ConfigSchema.MOAT, path);
+            if (target != null) {
+                JsonNode value = parseEnvValue(name, variable.getValue());
+                if (target instanceof ConfigSchema.ListOf && value.isValueNode()) {
+                    value = commaSeparated(value.asText());
+                }
+                setPath(tree, path, value);
             }
         }
     }
 
-    /** Finds the key path that {@code rest} (an env-var suffix) names under {@code schema}. */
-    private static boolean matchPath(String rest, ConfigSchema schema, List<String> path) {
+    /** A list given in an environment variable as {@code a, b, c}. */
+    private static ArrayNode commaSeparated(String text) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                list.add(part.trim());
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Finds the key path that {@code rest} (an env-var suffix) names under {@code schema}; returns
+     * the schema of that key, or null when it names none.
+     */
+    private static ConfigSchema matchPath(String rest, ConfigSchema schema, List<String> path) {
         switch (schema) {
             case ConfigSchema.Fields fields -> {
                 for (Map.Entry<String, ConfigSchema> field : fields.fields().entrySet()) {
                     String key = field.getKey().toUpperCase(Locale.ROOT);
                     if (rest.equals(key)) {
                         path.add(field.getKey());
-                        return true;
+                        return field.getValue();
                     }
                     if (rest.startsWith(key + "_")) {
                         path.add(field.getKey());
-                        if (matchPath(rest.substring(key.length() + 1), field.getValue(), path)) {
-                            return true;
+                        ConfigSchema found = matchPath(rest.substring(key.length() + 1), field.getValue(), path);
+                        if (found != null) {
+                            return found;
                         }
                         path.removeLast();
                     }
                 }
-                return false;
+                return null;
             }
             case ConfigSchema.ListOf list -> {
                 int end = 0;
@@ -127,21 +147,24 @@ public final class ConfigLoader {
                     end++;
                 }
                 if (end == 0) {
-                    return false;
+                    return null;
                 }
                 path.add(rest.substring(0, end));
-                if (end == rest.length() || (rest.charAt(end) == '_' && matchPath(rest.substring(end + 1), list.element(), path))) {
-                    return true;
+                if (end == rest.length()) {
+                    return list.element();
                 }
-                path.removeLast();
-                return false;
+                ConfigSchema found = rest.charAt(end) == '_' ? matchPath(rest.substring(end + 1), list.element(), path) : null;
+                if (found == null) {
+                    path.removeLast();
+                }
+                return found;
             }
             case ConfigSchema.MapOf map -> {
                 path.add(rest.toLowerCase(Locale.ROOT));
-                return true;
+                return map.value();
             }
             case ConfigSchema.Scalar scalar -> {
-                return false;
+                return null;
             }
         }
     }
