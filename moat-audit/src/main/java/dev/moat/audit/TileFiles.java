@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,8 +59,15 @@ final class TileFiles {
     /** Writes a tile durably except for its directory entry; the caller syncs {@code directories} afterwards. */
     void write(TilePath tile, byte[] bytes, Collection<Path> directories) {
         Path file = pathOf(tile);
+        boolean newDirectory = !Files.isDirectory(file.getParent());
         writeDurably(file, bytes);
         directories.add(file.getParent());
+        if (newDirectory) {
+            // A new directory's own entry lives in its parent (which may be new too), up to the log's root.
+            for (Path d = file.getParent().getParent(); d != null && d.startsWith(root); d = d.getParent()) {
+                directories.add(d);
+            }
+        }
     }
 
     /** Writes a file by temp-file, fsync and atomic rename, then syncs its directory. */
@@ -95,14 +103,10 @@ final class TileFiles {
     }
 
     void syncDirectories(Collection<Path> directories) {
-        // A new subdirectory's own entry lives in its parent, so parents are synced too, up to the root.
-        Set<Path> all = new TreeSet<>();
-        for (Path directory : directories) {
-            for (Path d = directory; d != null && d.startsWith(root); d = d.getParent()) {
-                all.add(d);
-            }
-        }
-        all.forEach(TileFiles::syncDirectory);
+        // Deepest first, so a new directory's contents are durable before the entry that makes it reachable.
+        Set<Path> ordered = new TreeSet<>(Comparator.comparingInt(Path::getNameCount).reversed().thenComparing(Path::toString));
+        ordered.addAll(directories);
+        ordered.forEach(TileFiles::syncDirectory);
     }
 
     void delete(TilePath tile) {

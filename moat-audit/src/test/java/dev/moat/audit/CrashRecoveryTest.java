@@ -44,9 +44,13 @@ class CrashRecoveryTest {
             CountDownLatch ready = new CountDownLatch(1);
             Thread reader = Thread.ofPlatform().start(() -> readAcks(child, acknowledged, ready));
             assertThat(ready.await(60, TimeUnit.SECONDS)).as("child started").isTrue();
-            int acksBefore = acknowledged.size();
-            long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300 + random.nextInt(900));
-            while (System.nanoTime() < killAt || acknowledged.size() == acksBefore) {
+            // Kill after a random number of acknowledgements plus a random delay, so the kill lands anywhere in
+            // a batch: while entries are queued, tiles written, or a checkpoint renamed.
+            int killAfterAcks = acknowledged.size() + 1 + random.nextInt(40);
+            long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(random.nextInt(300));
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < killAt || acknowledged.size() < killAfterAcks) {
+                assertThat(System.nanoTime()).as("round %d: the child acknowledges entries", round).isLessThan(giveUp);
                 TileFiles.readFile(directory.resolve("checkpoint"))
                         .ifPresent(bytes -> checkpointsSeen.add(new String(bytes, StandardCharsets.UTF_8)));
                 Thread.sleep(random.nextInt(15));
@@ -79,8 +83,8 @@ class CrashRecoveryTest {
                 }
             }
         }
-        assertThat(acknowledged).as("the children made progress").hasSizeGreaterThan(ROUNDS * 10);
-        assertThat(checkpointsSeen).hasSizeGreaterThan(ROUNDS);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ROUNDS);
+        assertThat(checkpointsSeen).isNotEmpty();
         DirectoryLogSource source = new DirectoryLogSource(directory);
         assertThat(new LogVerifier(source, key).verify(Optional.empty()).size()).isGreaterThanOrEqualTo(acknowledged.size());
     }
