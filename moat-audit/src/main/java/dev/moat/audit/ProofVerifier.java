@@ -101,7 +101,7 @@ public final class ProofVerifier {
         return 64 - Long.numberOfLeadingZeros(index ^ (size - 1));
     }
 
-    private static byte[] chainInner(byte[] seed, List<byte[]> proof, long index) {
+    static byte[] chainInner(byte[] seed, List<byte[]> proof, long index) {
         byte[] hash = seed;
         for (int i = 0; i < proof.size(); i++) {
             hash = ((index >>> i) & 1) == 0 ? TreeHasher.nodeHash(hash, proof.get(i))
@@ -111,7 +111,7 @@ public final class ProofVerifier {
     }
 
     /** Like chainInner, but only left siblings count: the result is the subtree as it was in the older tree. */
-    private static byte[] chainInnerRight(byte[] seed, List<byte[]> proof, long index) {
+    static byte[] chainInnerRight(byte[] seed, List<byte[]> proof, long index) {
         byte[] hash = seed;
         for (int i = 0; i < proof.size(); i++) {
             if (((index >>> i) & 1) == 1) {
@@ -121,7 +121,7 @@ public final class ProofVerifier {
         return hash;
     }
 
-    private static byte[] chainBorderRight(byte[] seed, List<byte[]> proof) {
+    static byte[] chainBorderRight(byte[] seed, List<byte[]> proof) {
         byte[] hash = seed;
         for (byte[] sibling : proof) {
             hash = TreeHasher.nodeHash(sibling, hash);
@@ -129,7 +129,7 @@ public final class ProofVerifier {
         return hash;
     }
 
-    private static void requireLength(String kind, List<byte[]> proof, int expected) {
+    static void requireLength(String kind, List<byte[]> proof, int expected) {
         if (proof.size() != expected) {
             throw new InvalidProofException(
                     kind + " proof has " + proof.size() + " hashes (expected: " + expected + ")");
@@ -149,13 +149,13 @@ public final class ProofVerifier {
         }
     }
 
-    private static void requireNonNull(String what, byte[] hash) {
+    static void requireNonNull(String what, byte[] hash) {
         if (hash == null) {
             throw new InvalidProofException(what + " is missing");
         }
     }
 
-    private static String hex(byte[] hash) {
+    static String hex(byte[] hash) {
         return HexFormat.of().formatHex(hash);
     }
 }

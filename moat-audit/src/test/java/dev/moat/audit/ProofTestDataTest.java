@@ -18,7 +18,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Every inclusion and consistency case of transparency-dev/merkle's golden test data. */
+/** Every inclusion, consistency, subtree inclusion and subtree consistency case of transparency-dev/merkle's golden test data. */
 class ProofTestDataTest {
     private static final Path TESTDATA = SharedData.root().resolve("merkle/testdata");
 
@@ -42,10 +42,34 @@ class ProofTestDataTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> subtreeInclusionCases() {
+        return cases("subtreeinclusion").map(file -> dynamicTest(name(file), () -> {
+            Map<?, ?> c = read(file);
+            Runnable verify = c.containsKey("start")
+                    ? () -> SubtreeProofVerifier.verifyInclusion(uint64(c.get("leafIdx")), uint64(c.get("start")),
+                            uint64(c.get("end")), bytes(c.get("leafHash")), hashes(c.get("proof")), bytes(c.get("root")))
+                    : () -> ProofVerifier.verifyInclusion(uint64(c.get("leafIdx")), uint64(c.get("treeSize")),
+                            bytes(c.get("leafHash")), hashes(c.get("proof")), bytes(c.get("root")));
+            expect(c, verify);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> subtreeConsistencyCases() {
+        return cases("subtreeconsistency").map(file -> dynamicTest(name(file), () -> {
+            Map<?, ?> c = read(file);
+            Runnable verify = () -> SubtreeProofVerifier.verifyConsistency(uint64(c.get("start")), uint64(c.get("end")),
+                    uint64(c.get("size")), hashes(c.get("proof")), bytes(c.get("root1")), bytes(c.get("root2")));
+            expect(c, verify);
+        }));
+    }
+
     @Test
     void theTestDataIsThereInFull() {
         assertThat(cases("inclusion").count()).isGreaterThanOrEqualTo(98);
         assertThat(cases("consistency").count()).isGreaterThanOrEqualTo(98);
+        assertThat(cases("subtreeinclusion").count() + cases("subtreeconsistency").count()).isGreaterThanOrEqualTo(322);
         assertThat(cases("inclusion").filter(f -> !wantsError(read(f))).count()).isGreaterThanOrEqualTo(5);
     }
 
