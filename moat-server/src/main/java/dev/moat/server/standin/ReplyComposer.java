@@ -78,8 +78,12 @@ final class ReplyComposer {
 
     private static Reply fillAndCut(StringBuilder text, List<String> filler, SplittableRandom random,
                                     int naturalLength, int tokenBudget) {
-        while (StandInTokenizer.count(text.toString()) < naturalLength) {
-            text.append(' ').append(filler.get(random.nextInt(filler.size())));
+        int tokens = StandInTokenizer.count(text.toString());
+        while (tokens < naturalLength) {
+            // Whitespace ends every token, so the count of the text grows by exactly the sentence's own count.
+            String sentence = filler.get(random.nextInt(filler.size()));
+            text.append(' ').append(sentence);
+            tokens += StandInTokenizer.count(sentence);
         }
         List<String> pieces = StandInTokenizer.pieces(text.toString());
         if (pieces.size() <= tokenBudget) {

@@ -8,8 +8,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -152,6 +158,61 @@ class StandInModelTest {
         } finally {
             paced.close().await();
         }
+    }
+
+    @Test
+    void stopsWritingAStreamWhenTheClientGoesAway() throws Exception {
+        StandInModel slow = StandInModel.start(vertx, StandInSettings.defaults()
+                .withPacing(Duration.ofMillis(10), Duration.ofSeconds(1))).await();
+        try {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), slow.port())) {
+                socket.setSoTimeout(30_000);
+                send(socket, "/v1/chat/completions", OPENAI_BODY.replace("}]}", "}],\"stream\":true}"), "");
+                String received = readUntil(socket.getInputStream(), "data: {");
+                assertThat(received).startsWith("HTTP/1.1 200");
+                assertThat(slow.activeStreams()).isEqualTo(1);
+            }
+            for (int attempt = 0; attempt < 1_000 && slow.activeStreams() > 0; attempt++) {
+                Thread.sleep(10);
+            }
+            assertThat(slow.activeStreams()).isZero();
+        } finally {
+            slow.close().await();
+        }
+    }
+
+    @Test
+    void refusesABodyOverTheLimitWithoutReadingIt() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), keyed.port())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /v1/messages HTTP/1.1\r\nHost: standin\r\nContent-Type: application/json\r\n"
+                    + "x-api-key: " + KEY + "\r\nContent-Length: " + (StandInModel.MAX_BODY_BYTES + 1) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String response = readUntil(socket.getInputStream(), "\"}}");
+            assertThat(response).startsWith("HTTP/1.1 413");
+            assertThat(response).contains("{\"type\":\"error\",\"error\":{\"type\":\"request_too_large\"");
+        }
+    }
+
+    private static void send(Socket socket, String path, String body, String extraHeaders) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + path + " HTTP/1.1\r\nHost: standin\r\nContent-Type: application/json\r\n"
+                + extraHeaders + "Content-Length: " + bytes.length + "\r\n\r\n";
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+    }
+
+    /** Reads until {@code marker} has arrived (or the connection ends) and returns everything read. */
+    private static String readUntil(InputStream in, String marker) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1024];
+        int read;
+        while (!received.toString(StandardCharsets.UTF_8).contains(marker) && (read = in.read(buffer)) > 0) {
+            received.write(buffer, 0, read);
+        }
+        return received.toString(StandardCharsets.UTF_8);
     }
 
     @Test

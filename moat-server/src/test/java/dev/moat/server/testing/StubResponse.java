@@ -94,7 +94,7 @@ public record StubResponse(int status, Map<String, String> headers, List<Step> s
         return new Script(status);
     }
 
-    public boolean isSingleWrite() {
+    boolean isSingleWrite() {
         return ending == Ending.END && steps.size() == 1 && steps.getFirst() instanceof Write;
     }
 
