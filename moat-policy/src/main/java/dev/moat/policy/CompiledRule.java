@@ -1,18 +1,21 @@
 package dev.moat.policy;
 
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
-import dev.cel.runtime.CelVariableResolver;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One operator rule, compiled once. CEL programs are immutable and safe to evaluate from many threads.
+ * One operator rule, compiled once: a CEL program, plus a {@link NativeCondition} when the condition is
+ * simple enough to run without the interpreter. Both are immutable and safe to evaluate from many threads.
  * Evaluation errors (division by zero, an out-of-range index, …) are counted here and reported to the
  * caller, which denies: a rule that cannot be evaluated must not let a request through.
  */
@@ -29,14 +32,17 @@ final class CompiledRule {
     private final Action action;
     private final String message;
     private final CelRuntime.Program program;
+    private final Optional<NativeCondition> nativeCondition;
     private final LongAdder evaluationErrors = new LongAdder();
 
-    private CompiledRule(String name, String expression, Action action, String message, CelRuntime.Program program) {
+    private CompiledRule(String name, String expression, Action action, String message, CelRuntime.Program program,
+                         Optional<NativeCondition> nativeCondition) {
         this.name = name;
         this.expression = expression;
         this.action = action;
         this.message = message;
         this.program = program;
+        this.nativeCondition = nativeCondition;
     }
 
     static CompiledRule compile(int index, PolicySettings.RuleSettings settings) {
@@ -47,9 +53,10 @@ final class CompiledRule {
             throw new PolicyConfigurationException("%s: 'when' is empty (expected: a CEL condition such as request.network == \"tor\")".formatted(where));
         }
         try {
-            CelRuntime.Program program = RUNTIME.createProgram(COMPILER.compile(settings.when()).getAst());
+            CelAbstractSyntaxTree ast = COMPILER.compile(settings.when()).getAst();
             String message = settings.message() == null ? "" : settings.message().strip();
-            return new CompiledRule(settings.name(), settings.when(), action, message, program);
+            return new CompiledRule(settings.name(), settings.when(), action, message, RUNTIME.createProgram(ast),
+                    NativeCondition.translate(ast));
         } catch (CelValidationException e) {
             throw new PolicyConfigurationException("%s does not compile: %s".formatted(where, e.getMessage()));
         } catch (CelEvaluationException e) {
@@ -58,10 +65,18 @@ final class CompiledRule {
     }
 
     /** Whether the rule's condition holds. */
-    boolean matches(CelVariableResolver attributes) throws RuleEvaluationException {
+    boolean matches(RuleAttributes.Inputs inputs) throws RuleEvaluationException {
+        if (nativeCondition.isPresent()) {
+            return nativeCondition.get().test(inputs);
+        }
+        return matchesInterpreted(inputs);
+    }
+
+    /** The CEL interpreter's answer, also for conditions that have a native translation (the tests compare both). */
+    boolean matchesInterpreted(RuleAttributes.Inputs inputs) throws RuleEvaluationException {
         Object result;
         try {
-            result = program.eval(attributes);
+            result = program.eval(RuleAttributes.resolverFor(inputs));
         } catch (CelEvaluationException | RuntimeException e) {
             evaluationErrors.increment();
             throw new RuleEvaluationException(e.getMessage());
@@ -71,6 +86,10 @@ final class CompiledRule {
         }
         evaluationErrors.increment();
         throw new RuleEvaluationException("the condition gave " + result + " instead of a bool");
+    }
+
+    boolean isNative() {
+        return nativeCondition.isPresent();
     }
 
     String name() {
@@ -94,7 +113,8 @@ final class CompiledRule {
     }
 
     private static CelCompiler compiler() {
-        var builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS).setResultType(SimpleType.BOOL);
+        var builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS).setResultType(SimpleType.BOOL)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
         RuleAttributes.declareAll(builder);
         return builder.build();
     }

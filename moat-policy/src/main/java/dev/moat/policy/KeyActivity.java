@@ -3,6 +3,7 @@ package dev.moat.policy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class KeyActivity {
         this.times = new long[observations];
         this.countries = new int[observations];
         this.networks = new byte[observations];
-        java.util.Arrays.fill(lastSignalMillis, Long.MIN_VALUE);
+        Arrays.fill(lastSignalMillis, Long.MIN_VALUE);
     }
 
     List<SharingSignal> observe(Instant time, NetworkClassification client, String userAgent, SharingSettings settings,

@@ -3,10 +3,13 @@ package dev.moat.policy;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The compiled jurisdiction and network policy: {@link #decide(RequestFacts)} for every request.
@@ -83,7 +86,7 @@ public final class Policy {
                 throw new PolicyConfigurationException("policy.groups: '%s' is already a group of profile %s (expected: a new name)"
                         .formatted(entry.getKey(), profile.name()));
             }
-            groups.add(new CountryGroup(entry.getKey(), java.util.Set.copyOf(entry.getValue()), "operator-defined group"));
+            groups.add(new CountryGroup(entry.getKey(), Set.copyOf(entry.getValue()), "operator-defined group"));
             groupDefaults.put(entry.getKey(), Action.ALLOW);
         });
 
@@ -94,7 +97,7 @@ public final class Policy {
                 tiers.put(tier, base.overriddenBy("policy.tiers." + tier, overrides.networks(), overrides.groupActions())));
 
         List<CompiledRule> rules = new ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (int i = 0; i < settings.rules().size(); i++) {
             PolicySettings.RuleSettings rule = settings.rules().get(i);
             if (rule.name() == null || rule.name().isBlank() || !names.add(rule.name())) {
@@ -159,7 +162,7 @@ public final class Policy {
         }
 
         if (!rules.isEmpty()) {
-            var attributes = RuleAttributes.resolverFor(facts, requestGroupNames(location),
+            var attributes = new RuleAttributes.Inputs(facts, requestGroupNames(location),
                     groupNamesOf(facts.organisation().country()));
             CompiledRule reviewRule = null;
             for (CompiledRule rule : rules) {
@@ -285,7 +288,7 @@ public final class Policy {
             groups.forEach((group, action) -> {
                 if (!groupActions.containsKey(group)) {
                     throw new PolicyConfigurationException("%s.group_actions: '%s' is not a group (expected one of: %s)"
-                            .formatted(where, group, String.join(", ", new java.util.TreeSet<>(groupActions.keySet()))));
+                            .formatted(where, group, String.join(", ", new TreeSet<>(groupActions.keySet()))));
                 }
                 nextGroups.put(group, actionOf(where + ".group_actions." + group, action));
             });

@@ -199,6 +199,15 @@ class PolicyTest {
     }
 
     @Test
+    void standardMacrosAreAvailable() {
+        Policy policy = Policy.compile(withRules(rule("macro", "request.groups.exists(g, g.startsWith('e'))", "review")));
+        assertThat(policy.decide(facts("DE", Network.RESIDENTIAL)).action()).isEqualTo(Action.ALLOW);
+        Policy cubaReview = Policy.compile(new PolicySettings("us-export", Map.of(), Map.of(), Map.of("embargoed", "allow", "d5", "allow"),
+                Map.of(), List.of(rule("macro", "request.groups.exists(g, g.startsWith('e'))", "review"))));
+        assertThat(cubaReview.decide(facts("CU", Network.RESIDENTIAL)).decidedBy()).isEqualTo("rule:macro");
+    }
+
+    @Test
     void aRuleThatDoesNotCompileStopsCompilationNamingTheRuleAndTheCelError() {
         assertThatThrownBy(() -> Policy.compile(withRules(rule("ok", "true", "allow"), rule("typo", "request.cuntry == 'IR'", "deny"))))
                 .isInstanceOf(PolicyConfigurationException.class)
