@@ -102,7 +102,8 @@ public final class DirectoryLogSource implements LogSource {
             if (bytes.isEmpty() && index == count >>> 8 && (count & 0xFF) > 0) {
                 bytes = files.read(TilePath.hashTile(level, index, (int) (count & 0xFF)));
             }
-            return bytes.orElseThrow(() -> new LogVerificationException("hash tile " + full + " (or its partial) is missing from " + location()));
+            return TileTree.of(bytes.orElseThrow(() -> new LogVerificationException("hash tile " + full
+                    + " (or its partial) is missing from " + location())));
         });
     }
 

@@ -7,9 +7,9 @@ import java.util.List;
  * Everything readers need about one published checkpoint, immutable: the size, the right-edge partial tiles and
  * entry bundle (full ones are on disk), and the signed checkpoint with any witness cosignatures.
  *
- * @param partialTiles concatenated hashes of the partial tile at each tile level (empty when that level has none)
+ * @param partialTiles the partial tile at each tile level (of width 0 when that level has none)
  */
-record LogState(long size, byte[] root, List<byte[]> partialTiles, List<byte[]> partialEntries, SignedNote checkpoint,
+record LogState(long size, byte[] root, List<TileTree> partialTiles, List<byte[]> partialEntries, SignedNote checkpoint,
         List<NoteSignature> cosignatures) {
     LogState {
         partialTiles = List.copyOf(partialTiles);

@@ -62,7 +62,8 @@ public final class TransparencyLog implements AutoCloseable {
     private final TileFiles files;
     private final Path checkpointFile;
     private final NoteSigner signer;
-    private final FullTileCache fullTiles = new FullTileCache(4096);
+    private final FullTileCache<TileTree> fullTiles = new FullTileCache<>(2048);
+    private final FullTileCache<List<byte[]>> fullBundles = new FullTileCache<>(256);
     private final BlockingQueue<Pending> queue;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Object publishLock = new Object();
@@ -247,7 +248,7 @@ public final class TransparencyLog implements AutoCloseable {
         }
         files.syncDirectories(directories);
 
-        List<byte[]> partials = edgeTiles.stream().map(TransparencyLog::concat).toList();
+        List<TileTree> partials = edgeTiles.stream().map(hashes -> TileTree.of(concat(hashes))).toList();
         byte[] root = MerkleProofs.root(nodes(size, partials), size);
         LogState previous = published;
         if (previous.size() > 0) {
@@ -273,14 +274,14 @@ public final class TransparencyLog implements AutoCloseable {
         TilePath tile = TilePath.hashTile(level, tileIndex, TilePath.FULL_WIDTH);
         byte[] bytes = concat(hashes);
         files.write(tile, bytes, directories);
-        fullTiles.put(tile, bytes);
+        TileTree tree = TileTree.of(bytes);
+        fullTiles.put(tile, tree);
         completed.add(tile);
-        byte[] parent = TiledNodes.fold(hashes.toArray(byte[][]::new), TilePath.FULL_WIDTH);
         hashes.clear();
-        addHash(level + 1, parent, directories, completed);
+        addHash(level + 1, tree.top(), directories, completed);
     }
 
-    private void publish(List<byte[]> partials, byte[] root) {
+    private void publish(List<TileTree> partials, byte[] root) {
         Checkpoint checkpoint = new Checkpoint(settings.origin(), size, root);
         SignedNote note = signer.signNote(checkpoint.toText());
         TileFiles.writeAtomically(checkpointFile, note.toBytes());
@@ -344,7 +345,7 @@ public final class TransparencyLog implements AutoCloseable {
             }
             edgeEntries.addAll(entries);
         }
-        List<byte[]> partials = edgeTiles.stream().map(TransparencyLog::concat).toList();
+        List<TileTree> partials = edgeTiles.stream().map(hashes -> TileTree.of(concat(hashes))).toList();
         byte[] root = MerkleProofs.root(nodes(size, partials), size);
         if (!MessageDigest.isEqual(root, checkpoint.root())) {
             throw damaged("the stored tiles do not reproduce the root of the published checkpoint (size " + size + ")");
@@ -417,9 +418,12 @@ public final class TransparencyLog implements AutoCloseable {
         boolean isEdge = tile.index() == count >>> 8 && tile.width() == (count & 0xFF);
         if (isEdge) {
             return Optional.of(tile.isEntryBundle() ? EntryBundle.encode(state.partialEntries())
-                    : state.partialTiles().get(tile.level()).clone());
+                    : state.partialTiles().get(tile.level()).hashes());
         }
-        return tile.isPartial() ? files.read(tile) : readFull(tile);
+        if (tile.isPartial()) {
+            return files.read(tile);
+        }
+        return tile.isEntryBundle() ? readFullBundle(tile).map(EntryBundle::encode) : readFullTile(tile).map(TileTree::hashes);
     }
 
     /** The inclusion proof of entry {@code index} in the tree of {@code treeSize} entries, leaf side first. */
@@ -452,7 +456,7 @@ public final class TransparencyLog implements AutoCloseable {
         for (long bundle = start >>> 8; bundle <= (end - 1) >>> 8 && start < end; bundle++) {
             TilePath full = TilePath.entryBundle(bundle, TilePath.FULL_WIDTH);
             List<byte[]> entries = bundle < fullBundles
-                    ? EntryBundle.decode(readFull(full).orElseThrow(() -> damaged(full + " is missing")))
+                    ? readFullBundle(full).orElseThrow(() -> damaged(full + " is missing"))
                     : state.partialEntries();
             long first = bundle << 8;
             for (int i = 0; i < entries.size(); i++) {
@@ -526,11 +530,11 @@ public final class TransparencyLog implements AutoCloseable {
         return nodes(state.size(), state.partialTiles());
     }
 
-    private NodeReader nodes(long treeSize, List<byte[]> partials) {
+    private NodeReader nodes(long treeSize, List<TileTree> partials) {
         return new TiledNodes((level, index) -> {
             long count = LogState.nodesAtTileLevel(treeSize, level);
             if (index < count >>> 8) {
-                return readFull(TilePath.hashTile(level, index, TilePath.FULL_WIDTH))
+                return readFullTile(TilePath.hashTile(level, index, TilePath.FULL_WIDTH))
                         .orElseThrow(() -> damaged(TilePath.hashTile(level, index, TilePath.FULL_WIDTH) + " is missing"));
             }
             if (index == count >>> 8 && level < partials.size()) {
@@ -540,13 +544,23 @@ public final class TransparencyLog implements AutoCloseable {
         });
     }
 
-    private Optional<byte[]> readFull(TilePath tile) {
-        Optional<byte[]> cached = fullTiles.get(tile);
+    private Optional<TileTree> readFullTile(TilePath tile) {
+        Optional<TileTree> cached = fullTiles.get(tile);
         if (cached.isPresent()) {
             return cached;
         }
-        Optional<byte[]> read = files.read(tile);
-        read.ifPresent(bytes -> fullTiles.put(tile, bytes));
+        Optional<TileTree> read = files.read(tile).map(TileTree::of);
+        read.ifPresent(tree -> fullTiles.put(tile, tree));
+        return read;
+    }
+
+    private Optional<List<byte[]>> readFullBundle(TilePath bundle) {
+        Optional<List<byte[]>> cached = fullBundles.get(bundle);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<List<byte[]>> read = files.read(bundle).map(bytes -> List.copyOf(EntryBundle.decode(bytes)));
+        read.ifPresent(entries -> fullBundles.put(bundle, entries));
         return read;
     }
 
