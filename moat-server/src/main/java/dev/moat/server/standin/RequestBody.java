@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
@@ -86,7 +85,7 @@ final class RequestBody {
             throw wrongType(field, "an array", value);
         }
         if (array.isEmpty()) {
-            throw RejectedRequest.invalid(field, "'" + field + "' must hold at least one message.");
+            throw RejectedRequest.invalid(field, "'" + field + "' must not be empty.");
         }
         return array;
     }
