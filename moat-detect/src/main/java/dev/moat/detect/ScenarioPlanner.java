@@ -110,9 +110,11 @@ final class ScenarioPlanner {
         TrafficNetworks.Block office = TrafficNetworks.residential(country, random).narrow(random);
         List<TrafficOrigin.Address> officeAddresses = TrafficOrigin.addresses(office, 1 + random.nextInt(2), random);
         int users = 1 + random.nextInt(12);
+        // some teams work from home through a corporate VPN: ordinary traffic from VPN exits
+        boolean corporateVpn = random.nextInt(12) == 0;
         for (int u = 0; u < users; u++) {
-            List<TrafficOrigin.Address> home = TrafficOrigin.addresses(
-                    TrafficNetworks.residential(country, random), 1, random);
+            List<TrafficOrigin.Address> home = TrafficOrigin.addresses(corporateVpn ? TrafficNetworks.vpn(random)
+                    : TrafficNetworks.residential(country, random), 1, random);
             TrafficOrigin origin = new TrafficOrigin(officeAddresses, home, 0.1 + 0.4 * random.nextDouble());
             TrafficSource.Client client = client(orgId, oneOf(CHAT_AGENTS));
             TrafficCadence cadence = new TrafficCadence.Sessions(end, 0.2 + 0.5 * random.nextDouble(),
@@ -419,10 +421,10 @@ final class ScenarioPlanner {
         List<TrafficOrigin.Address> vpn = TrafficOrigin.addresses(TrafficNetworks.vpn(random), 2, random);
         List<TrafficOrigin.Address> leaks = TrafficOrigin.addresses(
                 TrafficNetworks.residential(restricted, random), 2, random);
-        for (int u = 0, n = 2 + random.nextInt(4); u < n; u++) {
-            TrafficCadence cadence = new TrafficCadence.Sessions(end, 0.3 + 0.4 * random.nextDouble(),
+        for (int u = 0, n = 3 + random.nextInt(4); u < n; u++) {
+            TrafficCadence cadence = new TrafficCadence.Sessions(end, 0.6 + 0.4 * random.nextDouble(),
                     50_000 + random.nextInt(40_000), offset(restricted));
-            add(client(orgId, oneOf(CHAT_AGENTS)), new TrafficOrigin(vpn, leaks, 0.05), cadence,
+            add(client(orgId, oneOf(CHAT_AGENTS)), new TrafficOrigin(vpn, leaks, 0.08), cadence,
                     conversation(Optional.empty()), new TrafficKeyLimit(60), Optional.of(campaign));
         }
     }
@@ -451,10 +453,22 @@ final class ScenarioPlanner {
         return templates;
     }
 
+    /**
+     * An ordinary organisation. Now and then it is a second organisation of the same company (another
+     * department or subsidiary signed up separately): same e-mail domain and payment method, an
+     * innocent link that cluster linkage must not treat as a campaign.
+     */
     private String ordinaryOrg(ScenarioKind kind, String country, String tier, String domain) {
         long created = start - (30 + random.nextInt(1_500)) * DAY - random.nextLong(DAY);
         String orgId = id("org_");
-        orgs.add(new SimulatedOrg(profile(orgId, created, country, tier, domain, payment(),
+        String payment = payment();
+        Optional<SimulatedOrg> sibling = orgs.reversed().stream().filter(SimulatedOrg::benign)
+                .filter(org -> !FREE_MAIL.contains(org.profile().emailDomain().orElseThrow())).findFirst();
+        if (sibling.isPresent() && !FREE_MAIL.contains(domain) && random.nextInt(100) < 6) {
+            domain = sibling.get().profile().emailDomain().orElseThrow();
+            payment = sibling.get().profile().paymentFingerprint().orElseThrow();
+        }
+        orgs.add(new SimulatedOrg(profile(orgId, created, country, tier, domain, payment,
                 TrafficNetworks.residential(country, random).address(random)), kind, Optional.empty(), false));
         return orgId;
     }
@@ -474,8 +488,10 @@ final class ScenarioPlanner {
     }
 
     private TrafficSource.Client client(String orgId, String userAgent) {
-        String api = userAgent.startsWith("anthropic") || userAgent.startsWith("claude") || random.nextInt(4) == 0
-                ? "anthropic" : "openai";
+        String library = userAgent.toLowerCase(java.util.Locale.ROOT);
+        String api = library.startsWith("anthropic") || library.startsWith("claude") ? "anthropic"
+                : library.startsWith("openai") ? "openai"
+                : random.nextInt(3) == 0 ? "anthropic" : "openai";
         return new TrafficSource.Client(orgId, id("acct_"), id("key_"), userAgent, api,
                 random.nextInt(4) == 0 ? "model-b" : "model-a");
     }

@@ -158,14 +158,18 @@ class SimulatorTest {
     void promptsComeFromTheRightSourcePerKind() {
         PromptSource prompts = SimulationTestData.sharedPrompts();
         PromptIndex index = new PromptIndex(prompts);
-        Simulation simulation = new Simulator(prompts).run(SimulationTestData.everyKind(), SimulationTestData.settings(5));
+        // a whole day, so that every nightly batch job has run once
+        Simulation simulation = new Simulator(prompts).run(SimulationTestData.everyKind().withDuration(Duration.ofDays(1)),
+                SimulationTestData.settings(5));
         Map<String, ScenarioKind> kindOf = simulation.orgs().stream()
                 .collect(Collectors.toMap(SimulatedOrg::orgId, SimulatedOrg::kind));
         Map<ScenarioKind, Integer> checked = new HashMap<>();
-        simulation.forEachRemaining(simulated -> {
+        while (simulation.hasNext() && !(checked.size() == ScenarioKind.values().length
+                && checked.values().stream().allMatch(count -> count >= 60))) {
+            SimulatedEvent simulated = simulation.next();
             ScenarioKind kind = kindOf.get(simulated.event().orgId());
             if (checked.getOrDefault(kind, 0) >= 60) {
-                return;
+                continue;
             }
             checked.merge(kind, 1, Integer::sum);
             RequestSummary request = simulated.event().request();
@@ -173,7 +177,7 @@ class SimulatorTest {
             if (kind == ScenarioKind.LOGIT_BIAS) {
                 assertThat(request.logitBiasSize()).isPositive();
                 assertThat(request.maxTokens()).isEqualTo(1);
-                return;
+                continue;
             }
             Set<PromptSource.Pool> found = index.poolsIn(first);
             if (simulated.harvesting() && kind != ScenarioKind.RESTRICTED_VPN) {
@@ -186,7 +190,7 @@ class SimulatorTest {
             } else {
                 assertThat(found).as(kind + ": " + first).noneMatch(PromptSource.Pool::harvesting);
             }
-        });
+        }
         assertThat(checked.keySet()).containsExactlyInAnyOrder(ScenarioKind.values());
     }
 
