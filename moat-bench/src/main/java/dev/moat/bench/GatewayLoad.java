@@ -1,0 +1,153 @@
+package dev.moat.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Open-loop HTTP load generator: sends POST requests at a fixed rate, whatever the server's speed,
+ * and records each latency from the moment the request was <em>due</em>, not from when it was
+ * actually sent. A server that stalls therefore shows the stall in every request that had to
+ * wait behind it (no coordinated omission, unlike a closed-loop tool such as wrk).
+ *
+ * <p>One platform thread keeps the schedule (it sleeps until each request is due, so it adds the
+ * timer's overshoot, some tens of microseconds, equally to every target) and hands each request to
+ * a single Vert.x event loop, which owns the connection pool and the histograms. Requests that find
+ * every connection busy wait in the pool's queue and are timed from their due time as well.
+ *
+ * <p>Prints one line of {@code key=value} pairs: counts, achieved rate, and latency and
+ * time-to-first-byte percentiles in microseconds. Time to first byte is when the response head
+ * arrived. Exit status 0 unless the options are wrong.
+ */
+public final class GatewayLoad {
+
+    private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(120);
+
+    private final GatewayLoadOptions options;
+    private final Histogram latency = new Histogram(HIGHEST_NANOS, 3);
+    private final Histogram firstByte = new Histogram(HIGHEST_NANOS, 3);
+    private long ok;
+    private long non2xx;
+    private long failed;
+    private String firstFailure = "";
+
+    private GatewayLoad(GatewayLoadOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        GatewayLoadOptions options;
+        try {
+            options = GatewayLoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("gateway-load: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println(new GatewayLoad(options).run());
+    }
+
+    private String run() throws InterruptedException {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
+        try {
+            HttpClient client = vertx.createHttpClient(
+                    new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
+                            .setDefaultHost(options.url().getHost()).setDefaultPort(options.port()),
+                    new PoolOptions().setHttp1MaxSize(options.connections()).setMaxWaitQueueSize(-1));
+            Context loop = vertx.getOrCreateContext();
+            Buffer body = Buffer.buffer(options.body());
+            long total = options.warmup() + options.count();
+            CountDownLatch answered = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, total));
+            long period = TimeUnit.SECONDS.toNanos(1) / options.rate();
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+            long measuredFrom = start + options.warmup() * period;
+            for (long i = 0; i < total; i++) {
+                long due = start + i * period;
+                waitUntil(due);
+                boolean measured = i >= options.warmup();
+                loop.runOnContext(ignored -> send(client, body, due, measured, answered));
+            }
+            long lastDue = start + (total - 1) * period;
+            boolean drained = answered.await(options.drainWait().toSeconds(), TimeUnit.SECONDS);
+            long elapsed = System.nanoTime() - measuredFrom;
+            return loop.<String>executeBlocking(() -> report(total, drained, answered.getCount(),
+                    (lastDue - measuredFrom), elapsed), false).await();
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    private void send(HttpClient client, Buffer body, long due, boolean measured, CountDownLatch answered) {
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setURI(options.pathAndQuery());
+        request.putHeader("content-type", "application/json");
+        for (String[] header : options.headers()) {
+            request.putHeader(header[0], header[1]);
+        }
+        client.request(request)
+                .compose(sent -> sent.send(body))
+                .compose(response -> {
+                    if (measured) {
+                        firstByte.recordValue(Math.min(HIGHEST_NANOS, System.nanoTime() - due));
+                    }
+                    int status = response.statusCode();
+                    return response.body().map(ignored -> status);
+                })
+                .onComplete(done -> {
+                    if (measured) {
+                        latency.recordValue(Math.min(HIGHEST_NANOS, System.nanoTime() - due));
+                        if (done.failed()) {
+                            failed++;
+                            if (firstFailure.isEmpty()) {
+                                firstFailure = String.valueOf(done.cause());
+                            }
+                        } else if (done.result() / 100 == 2) {
+                            ok++;
+                        } else {
+                            non2xx++;
+                            if (firstFailure.isEmpty()) {
+                                firstFailure = "HTTP " + done.result();
+                            }
+                        }
+                    }
+                    answered.countDown();
+                });
+    }
+
+    /** Sleeps until {@code due}; the schedule never waits for answers. */
+    private static void waitUntil(long due) {
+        long left;
+        while ((left = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    private String report(long total, boolean drained, long unanswered, long scheduledNanos, long elapsedNanos) {
+        double seconds = Math.max(1, elapsedNanos) / 1e9;
+        return String.format(Locale.ROOT,
+                "label=%s rate=%d sent=%d measured=%d ok=%d non2xx=%d failed=%d unanswered=%d drained=%s "
+                        + "achieved_rps=%.0f schedule_s=%.2f "
+                        + "p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f "
+                        + "ttfb_p50_us=%.1f ttfb_p99_us=%.1f ttfb_p999_us=%.1f first_failure=\"%s\"",
+                options.label(), options.rate(), total, options.count(), ok, non2xx, failed, unanswered, drained,
+                (ok + non2xx) / seconds, scheduledNanos / 1e9,
+                micros(latency, 50), micros(latency, 90), micros(latency, 99), micros(latency, 99.9),
+                latency.getMaxValue() / 1e3,
+                micros(firstByte, 50), micros(firstByte, 99), micros(firstByte, 99.9),
+                firstFailure.replace('"', '\''));
+    }
+
+    private static double micros(Histogram histogram, double percentile) {
+        return histogram.getValueAtPercentile(percentile) / 1e3;
+    }
+}
