@@ -2,6 +2,7 @@ package dev.moat.detect;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class ScenarioCatalog {
                         Duration.ofDays(3), parts));
             }
         }
-        return java.util.Collections.unmodifiableMap(scenarios);
+        return Collections.unmodifiableMap(scenarios);
     }
 
     private static void put(Map<String, Scenario> scenarios, Scenario scenario) {

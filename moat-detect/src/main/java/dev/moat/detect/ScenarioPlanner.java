@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -488,7 +489,7 @@ final class ScenarioPlanner {
     }
 
     private TrafficSource.Client client(String orgId, String userAgent) {
-        String library = userAgent.toLowerCase(java.util.Locale.ROOT);
+        String library = userAgent.toLowerCase(Locale.ROOT);
         String api = library.startsWith("anthropic") || library.startsWith("claude") ? "anthropic"
                 : library.startsWith("openai") ? "openai"
                 : random.nextInt(3) == 0 ? "anthropic" : "openai";

@@ -2,6 +2,7 @@ package dev.moat.detect;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Where a simulated client's requests come from: a small set of addresses it uses most of the time
@@ -29,7 +30,7 @@ record TrafficOrigin(List<Address> usual, List<Address> occasional, double occas
 
     /** {@code count} addresses drawn from a block. */
     static List<Address> addresses(TrafficNetworks.Block block, int count, SplittableRandom random) {
-        return java.util.stream.IntStream.range(0, count)
+        return IntStream.range(0, count)
                 .mapToObj(i -> new Address(block.address(random), block.country(), block.network())).toList();
     }
 
