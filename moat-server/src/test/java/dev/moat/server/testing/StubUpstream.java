@@ -127,11 +127,16 @@ public final class StubUpstream {
             RecordedRequest recorded = new RecordedRequest(request.method().name(), request.uri(),
                     headersOf(request), body.toString(StandardCharsets.UTF_8));
             requests.add(recorded);
-            play(context, response, responder.apply(recorded), 0);
+            play(context, response, responder.apply(recorded), 0, Future.succeededFuture());
         }, failure -> leaveFlight.run());
     }
 
-    private void play(Context context, HttpServerResponse response, StubResponse script, int from) {
+    /**
+     * Runs {@code script} from step {@code from}; {@code written} completes when the last write so far has
+     * reached the socket, so that a reset never overtakes the chunks written before it.
+     */
+    private void play(Context context, HttpServerResponse response, StubResponse script, int from,
+                      Future<Void> written) {
         if (response.closed()) {
             return;
         }
@@ -140,23 +145,25 @@ public final class StubUpstream {
             response.end(((StubResponse.Write) script.steps().getFirst()).text());
             return;
         }
+        Future<Void> lastWrite = written;
         for (int step = from; step < script.steps().size(); step++) {
             int next = step + 1;
+            Future<Void> writtenSoFar = lastWrite;
             switch (script.steps().get(step)) {
                 case StubResponse.Write write -> {
                     writeHead(response, script, true);
-                    response.write(write.text());
+                    lastWrite = response.write(write.text());
                 }
                 case StubResponse.Pause pause -> {
                     if (!pause.duration().isZero()) {
                         vertx.setTimer(Math.max(1, pause.duration().toMillis()),
-                                fired -> play(context, response, script, next));
+                                fired -> play(context, response, script, next, writtenSoFar));
                         return;
                     }
                 }
                 case StubResponse.AwaitGate await -> {
                     await.gate().whenOpen().onComplete(opened ->
-                            context.runOnContext(onContext -> play(context, response, script, next)));
+                            context.runOnContext(onContext -> play(context, response, script, next, writtenSoFar)));
                     return;
                 }
             }
@@ -166,7 +173,7 @@ public final class StubUpstream {
                 writeHead(response, script, true);
                 response.end();
             }
-            case RESET -> response.reset();
+            case RESET -> lastWrite.onComplete(flushed -> response.reset());
             case HANG -> { }
         }
     }
