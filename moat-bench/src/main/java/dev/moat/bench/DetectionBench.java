@@ -96,23 +96,28 @@ public final class DetectionBench {
     private static void print(DetectionOutcome outcome, double wallSeconds) {
         System.out.printf(Locale.ROOT, "## %s, seed %d — %,d events, %d ordinary organisations, %d campaigns%n%n",
                 outcome.scenario(), outcome.seed(), outcome.events(), outcome.benignOrgs(), outcome.campaigns().size());
-        System.out.println("| campaign kind | campaigns | stopped | accounts actioned | harvest before action (median / worst) | harvest total |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| campaign kind | campaigns | stopped | accounts actioned | harvest before action (median / worst) "
+                + "| before first action (median / worst) | harvest total |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (Map.Entry<String, List<DetectionOutcome.Campaign>> kind : byKind(outcome.campaigns()).entrySet()) {
             List<DetectionOutcome.Campaign> campaigns = kind.getValue();
             long[] before = campaigns.stream().mapToLong(DetectionOutcome.Campaign::harvestBeforeAction).sorted().toArray();
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d / %d | %,d / %,d | %,d |%n", kind.getKey(), campaigns.size(),
-                    campaigns.stream().filter(DetectionOutcome.Campaign::detected).count(),
+            long[] beforeFirst = campaigns.stream().mapToLong(DetectionOutcome.Campaign::harvestBeforeFirstAction)
+                    .sorted().toArray();
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d / %d | %,d / %,d | %,d / %,d | %,d |%n", kind.getKey(),
+                    campaigns.size(), campaigns.stream().filter(DetectionOutcome.Campaign::detected).count(),
                     campaigns.stream().mapToInt(DetectionOutcome.Campaign::accountsActioned).sum(),
                     campaigns.stream().mapToInt(DetectionOutcome.Campaign::accounts).sum(),
-                    median(before), before[before.length - 1],
+                    median(before), before[before.length - 1], median(beforeFirst), beforeFirst[beforeFirst.length - 1],
                     campaigns.stream().mapToLong(DetectionOutcome.Campaign::harvestTotal).sum());
         }
         long[] all = outcome.campaigns().stream().mapToLong(DetectionOutcome.Campaign::harvestBeforeAction).sorted().toArray();
+        long[] allFirst = outcome.campaigns().stream().mapToLong(DetectionOutcome.Campaign::harvestBeforeFirstAction)
+                .sorted().toArray();
         if (all.length > 0) {
-            System.out.printf(Locale.ROOT, "| **all** | %d | %d | | %,d / %,d | |%n", all.length,
+            System.out.printf(Locale.ROOT, "| **all** | %d | %d | | %,d / %,d | %,d / %,d | |%n", all.length,
                     outcome.campaigns().stream().filter(DetectionOutcome.Campaign::detected).count(),
-                    median(all), all[all.length - 1]);
+                    median(all), all[all.length - 1], median(allFirst), allFirst[allFirst.length - 1]);
         }
         Map<String, Integer> benign = outcome.benignByAction();
         System.out.printf(Locale.ROOT, "%nOrdinary organisations: %d flagged, %d reviewed (%.1f %%), %d affected%s%s%n",
@@ -184,6 +189,7 @@ public final class DetectionBench {
             line.put("accounts_actioned", campaign.accountsActioned());
             line.put("stopped", campaign.detected());
             line.put("harvest_before_action", campaign.harvestBeforeAction());
+            line.put("harvest_before_first_action", campaign.harvestBeforeFirstAction());
             line.put("harvest_total", campaign.harvestTotal());
             return line;
         }).toList());

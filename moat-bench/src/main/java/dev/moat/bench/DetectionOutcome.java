@@ -22,12 +22,17 @@ record DetectionOutcome(String scenario, long seed, long events, long detectorNa
     /**
      * One campaign's result.
      *
-     * @param harvestBeforeAction campaign exchanges served to accounts not (yet) subject to a
-     *                            customer-affecting action, all its accounts together
-     * @param harvestTotal        all of the campaign's exchanges
+     * @param accounts                 the campaign's accounts that sent at least one exchange
+     * @param accountsActioned         those of them that became subject to a customer-affecting action
+     * @param harvestBeforeAction      campaign exchanges served to accounts not (yet) subject to a
+     *                                 customer-affecting action, all its accounts together: what the
+     *                                 campaign got away with
+     * @param harvestBeforeFirstAction campaign exchanges, all accounts together, before the first
+     *                                 customer-affecting action on any of its accounts
+     * @param harvestTotal             all of the campaign's exchanges
      */
     record Campaign(String id, String kind, int accounts, int accountsActioned, long harvestBeforeAction,
-                    long harvestTotal) {
+                    long harvestBeforeFirstAction, long harvestTotal) {
 
         boolean detected() {
             return accountsActioned > 0;

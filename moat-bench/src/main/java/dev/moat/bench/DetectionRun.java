@@ -106,18 +106,27 @@ final class DetectionRun {
             int actioned = 0;
             long before = 0;
             long total = 0;
+            long firstAnywhere = campaign.getValue().stream()
+                    .mapToLong(org -> report.outcome(org.orgId()).firstActionEvent().orElse(Long.MAX_VALUE)).min()
+                    .orElse(Long.MAX_VALUE);
+            long beforeFirst = 0;
+            int active = 0;
             for (SimulatedOrg org : campaign.getValue()) {
                 DetectionReport.OrgOutcome outcome = report.outcome(org.orgId());
                 IndexList indices = harvestIndices.getOrDefault(org.orgId(), new IndexList());
                 long firstAction = outcome.firstActionEvent().orElse(Long.MAX_VALUE);
-                if (outcome.affected()) {
-                    actioned++;
+                if (indices.size() > 0) {
+                    active++;
+                    if (outcome.affected()) {
+                        actioned++;
+                    }
                 }
                 before += indices.countBelow(firstAction);
+                beforeFirst += indices.countBelow(firstAnywhere);
                 total += indices.size();
             }
             results.add(new DetectionOutcome.Campaign(campaign.getKey(), campaign.getValue().getFirst().kind().label(),
-                    campaign.getValue().size(), actioned, before, total));
+                    active, actioned, before, beforeFirst, total));
         }
         return new DetectionOutcome(simulation.scenario().name(), simulation.settings().seed(), events, nanos, results,
                 benign, benignByAction, affected, reviewed);
