@@ -1,6 +1,11 @@
 package dev.moat.server;
 
+import dev.moat.audit.LogSettings;
+import dev.moat.audit.NoteVerifier;
+import dev.moat.audit.TransparencyLog;
 import dev.moat.server.admin.AdminServer;
+import dev.moat.server.audit.AuditRoutes;
+import dev.moat.server.audit.AuditTrail;
 import dev.moat.server.admin.OrgService;
 import dev.moat.server.admin.Unscreened;
 import dev.moat.server.admin.Vetting;
@@ -47,6 +52,7 @@ public final class MoatServer implements AutoCloseable {
     private OrgService orgService;
     private UsageStore usageStore;
     private GatewayMetrics metrics;
+    private AuditTrail audit;
     private int gatewayPort;
     private int adminPort;
 
@@ -66,8 +72,12 @@ public final class MoatServer implements AutoCloseable {
         recorder = new UsageRecorder(usageStore, config.gateway().usageQueueCapacity());
         metrics.gauge("moat.usage.queue.depth", "Usage events waiting to be stored", recorder::depth);
         metrics.gauge("moat.keys.active", "Active API keys in memory", directory::keyCount);
+        audit = openAudit();
+        recorder.addListener(audit::accessDecision);
         Vetting vetting = new Unscreened();
         orgService = new OrgService(orgStore, keyStore, directory, vetting, config);
+        orgService.addListener(action -> audit.record(action.kind(), action.actor(), action.subject(), action.outcome(),
+                action.note().isEmpty() ? List.of() : List.of(action.note()), action.at()));
 
         vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         upstreams = new UpstreamClients(vertx, config.upstreams(), env);
@@ -82,6 +92,7 @@ public final class MoatServer implements AutoCloseable {
         GatewayServer gateway = new GatewayServer(config, stages, limiter, recorder, metrics, upstreams, directory);
         AdminServer admin = new AdminServer(orgService, usageStore, recorder, metrics,
                 Optional.ofNullable(env.get(config.adminTokenEnv())), config.adminTokenEnv());
+        admin.extend(new AuditRoutes(audit.log())::register);
         try {
             gatewayPort = gateway.listen(vertx, config.gatewayListen(), Math.max(1, Runtime.getRuntime().availableProcessors())).await();
             adminPort = admin.listen(vertx, config.adminListen().host(), config.adminListen().port()).await();
@@ -92,6 +103,13 @@ public final class MoatServer implements AutoCloseable {
         }
         if (config.gateway().contentRetention().isPresent()) {
             vertx.setPeriodic(RETENTION_SWEEP_MS, id -> vertx.executeBlocking(() -> usageStore.expireContent(Instant.now()), false));
+        }
+        if (config.audit().summariseAllowed()) {
+            vertx.setPeriodic(config.audit().summaryInterval().toMillis(),
+                    id -> vertx.executeBlocking(() -> {
+                        audit.flushSummaries();
+                        return null;
+                    }, false));
         }
         admin.markReady();
         LOG.atInfo().addKeyValue("gateway", config.gatewayListen().host() + ":" + gatewayPort)
@@ -124,6 +142,18 @@ public final class MoatServer implements AutoCloseable {
         return vertx;
     }
 
+    private AuditTrail openAudit() {
+        List<NoteVerifier> witnesses = config.audit().witnesses().stream().map(NoteVerifier::parse).toList();
+        TransparencyLog log = TransparencyLog.open(LogSettings.of(config.dataDir().resolve("audit"), config.audit().origin())
+                .withWitnesses(witnesses));
+        return new AuditTrail(log, config.audit().summariseAllowed()
+                ? AuditTrail.AllowedRequests.SUMMARY : AuditTrail.AllowedRequests.INDIVIDUAL);
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
     /** Stops the listeners, stores every recorded usage event, and closes the database. */
     @Override
     public void close() {
@@ -134,6 +164,10 @@ public final class MoatServer implements AutoCloseable {
         if (recorder != null) {
             recorder.close();
             recorder = null;
+        }
+        if (audit != null) {
+            audit.close();
+            audit = null;
         }
         if (database != null) {
             database.close();

@@ -52,7 +52,11 @@ public final class OrgService {
         this.config = config;
     }
 
-    /** One administrative change, for the audit log. */
+    /**
+     * One administrative change, for the audit log.
+     *
+     * @param kind {@code vetting.decision}, {@code admin.action}, {@code key.created} or {@code key.revoked}
+     */
     public record AdminAction(String kind, String actor, String subject, String outcome, String note, Instant at) {
     }
 
@@ -96,7 +100,7 @@ public final class OrgService {
                 draft.signupIp(), now, now);
         orgs.insert(org, actor);
         directory.putOrg(org);
-        announce(new AdminAction("org.created", actor, org.id(), status.wireName(),
+        announce(new AdminAction("vetting.decision", actor, org.id(), status.wireName(),
                 "screening: " + screening.report().path("decision").asText(), now));
         return org;
     }
@@ -123,7 +127,8 @@ public final class OrgService {
         Organisation after = before.withStatus(next, Instant.now());
         orgs.updateStatus(before, after, note.orElse(null), actor);
         directory.putOrg(after);
-        announce(new AdminAction("org." + transition.wireName(), actor, id, next.wireName(), note.orElse(""), after.updatedAt()));
+        announce(new AdminAction("admin.action", actor, id, next.wireName(),
+                transition.wireName() + note.map(n -> ": " + n).orElse(""), after.updatedAt()));
         return after;
     }
 

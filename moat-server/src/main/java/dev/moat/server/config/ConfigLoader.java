@@ -337,8 +337,19 @@ public final class ConfigLoader {
                 s.nonNegativeLong("limits.requests_per_minute", 0),
                 s.nonNegativeLong("limits.tokens_per_minute", 0),
                 s.nonNegativeLong("limits.tokens_per_day", 0));
+        String allowedRequests = s.text("audit.allowed_requests", "individual");
+        if (!allowedRequests.equals("individual") && !allowedRequests.equals("summary")) {
+            throw new ConfigException("audit.allowed_requests: '" + allowedRequests + "' (expected individual or summary;"
+                    + " denied and reviewed requests are always logged individually)");
+        }
+        String origin = s.text("audit.origin", "moat.local/audit");
+        if (origin.isEmpty() || origin.contains(" ") || origin.contains("+")) {
+            throw new ConfigException("audit.origin: '" + origin + "' (expected a schema-less URL such as moat.example.com/audit, without spaces or '+')");
+        }
+        MoatConfig.Audit audit = new MoatConfig.Audit(origin, allowedRequests.equals("summary"),
+                DurationText.parse("audit.summary_interval", s.text("audit.summary_interval", "60s")), s.texts("audit.witnesses"));
         return new MoatConfig(dataDir, gateway, admin, adminTokenEnv, trustedProxies, upstreams, screening,
-                network, policy, gatewaySettings, limits);
+                network, policy, gatewaySettings, audit, limits);
     }
 
     private static MoatConfig.Upstream upstream(String key, Settings s) {

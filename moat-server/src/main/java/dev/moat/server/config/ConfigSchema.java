@@ -68,6 +68,11 @@ sealed interface ConfigSchema {
                     "default_max_tokens", SCALAR,
                     "content_retention", SCALAR,
                     "usage_queue_capacity", SCALAR),
+            "audit", fields(
+                    "origin", SCALAR,
+                    "allowed_requests", SCALAR,
+                    "summary_interval", SCALAR,
+                    "witnesses", new ListOf(SCALAR)),
             "limits", fields(
                     "requests_per_minute", SCALAR,
                     "tokens_per_minute", SCALAR,

@@ -24,6 +24,7 @@ public record MoatConfig(
         Network network,
         Policy policy,
         Gateway gateway,
+        Audit audit,
         Limits defaultLimits) {
 
     public MoatConfig {
@@ -105,6 +106,20 @@ public record MoatConfig(
      * @param contentRetention   how long prompt and response text is kept; empty = not kept at all
      * @param usageQueueCapacity usage events waiting to be written; when full, new requests get 503
      */
+    /**
+     * The transparency log (an extension of the contract).
+     *
+     * @param origin           the log's name: first line of every checkpoint and name of its signing key
+     * @param summariseAllowed log allowed requests as one summary per key and interval instead of one by one
+     * @param summaryInterval  how often summaries are written
+     * @param witnesses        verifier keys of witnesses whose cosignatures are accepted and served
+     */
+    public record Audit(String origin, boolean summariseAllowed, Duration summaryInterval, List<String> witnesses) {
+        public Audit {
+            witnesses = List.copyOf(witnesses);
+        }
+    }
+
     public record Gateway(long maxBodyBytes, int defaultMaxTokens, Optional<Duration> contentRetention,
                           int usageQueueCapacity) {
     }

@@ -4,13 +4,17 @@ import dev.moat.detect.Decision;
 import dev.moat.detect.RequestSummary;
 import dev.moat.detect.ResponseSummary;
 import dev.moat.detect.UsageEvent;
-import dev.moat.server.identity.KeySecrets;
 import java.util.Optional;
 
 /** Builds the one usage event that every call produces, whatever its outcome. */
 final class UsageEvents {
 
     private UsageEvents() {
+    }
+
+    /** The event of request {@code req_X} is {@code evt_X}, so either id finds the other. */
+    static String eventId(String requestId) {
+        return "evt_" + requestId.substring(requestId.indexOf('_') + 1);
     }
 
     static UsageEvent of(Call call, int status, ResponseTally tally, Decision decision, String country, String network) {
@@ -20,7 +24,7 @@ final class UsageEvents {
                 t.promptTokens(), t.completionTokens(), t.reasoningTokens(), t.finishReason());
         long latencyMs = (System.nanoTime() - call.startNanos) / 1_000_000;
         return new UsageEvent(
-                KeySecrets.newId("evt"),
+                eventId(call.requestId),
                 call.startedAt,
                 call.org == null ? "" : call.org.id(),
                 call.key == null ? "" : call.key.accountId(),
