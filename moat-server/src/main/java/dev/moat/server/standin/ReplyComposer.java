@@ -1,6 +1,8 @@
 package dev.moat.server.standin;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.regex.MatchResult;
@@ -12,8 +14,8 @@ import java.util.stream.Collectors;
  * traffic looks like real traffic.
  *
  * <p>A reply opens by saying it comes from Moat's local stand-in, restates the first few words of the last
- * user message, then continues with filler sentences picked by a random generator seeded from that message
- * and the choice index. Its natural length grows with the prompt (a quarter of the prompt tokens, capped)
+ * user message, then continues with filler sentences in an order shuffled by a random generator seeded from
+ * that message and the choice index (a sentence repeats only once all the others have been used). Its natural length grows with the prompt (a quarter of the prompt tokens, capped)
  * plus a seeded spread, and always ends at a sentence boundary; a token budget smaller than that cuts the
  * reply short, which the wire formats report as {@code length} / {@code max_tokens}. The same inputs
  * always give the same reply.
@@ -78,10 +80,12 @@ final class ReplyComposer {
 
     private static Reply fillAndCut(StringBuilder text, List<String> filler, SplittableRandom random,
                                     int naturalLength, int tokenBudget) {
+        List<String> order = new ArrayList<>(filler);
+        Collections.shuffle(order, random);
         int tokens = StandInTokenizer.count(text.toString());
-        while (tokens < naturalLength) {
+        for (int next = 0; tokens < naturalLength; next++) {
             // Whitespace ends every token, so the count of the text grows by exactly the sentence's own count.
-            String sentence = filler.get(random.nextInt(filler.size()));
+            String sentence = order.get(next % order.size());
             text.append(' ').append(sentence);
             tokens += StandInTokenizer.count(sentence);
         }

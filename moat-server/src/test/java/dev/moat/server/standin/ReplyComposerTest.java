@@ -42,6 +42,14 @@ class ReplyComposerTest {
     }
 
     @Property
+    void neverSaysTheSameSentenceTwiceInARow(@ForAll String message, @ForAll @IntRange(max = 500) int promptTokens) {
+        String[] sentences = composer.reply(message, promptTokens, 0, Integer.MAX_VALUE).text().split("(?<=\\.) ");
+        for (int i = 1; i < sentences.length; i++) {
+            assertThat(sentences[i]).isNotEqualTo(sentences[i - 1]);
+        }
+    }
+
+    @Property
     void theSamePromptAlwaysGetsTheSameReply(@ForAll String message, @ForAll @IntRange(max = 500) int promptTokens,
                                              @ForAll @IntRange(max = 3) int variant) {
         assertThat(composer.reply(message, promptTokens, variant, Integer.MAX_VALUE))
