@@ -502,10 +502,13 @@ public final class TransparencyLog implements AutoCloseable {
         } finally {
             lifecycle.writeLock().unlock();
         }
-        try {
-            integrator.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Called from a future callback, close runs on the integration thread itself, which then exits on its own.
+        if (Thread.currentThread() != integrator) {
+            try {
+                integrator.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);
