@@ -21,7 +21,9 @@ final class BehaviourProfile {
 
     double events;
     double elicit, grader, systemExtract;
-    double singleShot, maxTokensHigh, thinking;
+    double singleShot, maxTokensHigh, thinking, longCompletion;
+    /** Events ever added, not decayed: with the active span it gives the volume per day. */
+    long totalEvents;
     /** Events with suspicious intent that were also single-shot: intent in the shape of harvesting. */
     double shapedIntent;
     double logitProbe, manyChoices, leakedReasoning, leakedSystem;
@@ -48,6 +50,8 @@ final class BehaviourProfile {
             scale(0.5);
         }
         events++;
+        totalEvents++;
+        if (t.longCompletion) longCompletion++;
         if (t.elicit) elicit++;
         if (t.grader) grader++;
         if (t.systemExtract) systemExtract++;
@@ -65,7 +69,8 @@ final class BehaviourProfile {
             withContent++;
             topics[t.topic]++;
             boolean intent = t.suspiciousIntent() && t.singleShot;
-            boolean harvest = t.harvestParameters();
+            // a stream is harvesting-shaped when it sets the budgets and actually receives long outputs
+            boolean harvest = t.longCompletion && (t.maxTokensHigh || t.thinking);
             prefixes.add(t.templatePrefix, 1, intent, harvest);
             suffixes.add(t.templateSuffix, 1, intent, harvest);
             distinctPrompts.update(t.contentHash);
@@ -91,6 +96,7 @@ final class BehaviourProfile {
         singleShot *= factor;
         maxTokensHigh *= factor;
         thinking *= factor;
+        longCompletion *= factor;
         shapedIntent *= factor;
         logitProbe *= factor;
         manyChoices *= factor;
@@ -118,6 +124,8 @@ final class BehaviourProfile {
         singleShot += other.singleShot;
         maxTokensHigh += other.maxTokensHigh;
         thinking += other.thinking;
+        longCompletion += other.longCompletion;
+        totalEvents += other.totalEvents;
         shapedIntent += other.shapedIntent;
         logitProbe += other.logitProbe;
         manyChoices += other.manyChoices;
@@ -138,6 +146,15 @@ final class BehaviourProfile {
         eventsSinceHll += other.eventsSinceHll;
         firstSecond = Math.min(firstSecond, other.firstSecond);
         lastSecond = Math.max(lastSecond, other.lastSecond);
+    }
+
+    /** Events per day over the active span (at least six hours, so a burst is not extrapolated). */
+    double eventsPerDay() {
+        if (totalEvents == 0) {
+            return 0;
+        }
+        double span = Math.max(6 * 3600, lastSecond - firstSecond);
+        return totalEvents * 86_400.0 / span;
     }
 
     /** Distinct prompts over prompts seen (1 = never repeats), or 1 with too few prompts to say. */

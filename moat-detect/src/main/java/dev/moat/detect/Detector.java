@@ -165,7 +165,7 @@ public final class Detector {
 
         org.risk = assessment.assess(org.behaviour, org.trust).risk;
         if (org.drift != null) {
-            org.driftRisk = assessment.assess(org.drift, 1.0).risk;
+            org.driftRisk = assessment.assess(org.drift, TrustModel.MAX).risk;
         }
         double ownRisk = Math.max(org.risk, org.driftRisk);
         Action own = capped(settings.actionFor(ownRisk), org.events);
@@ -238,14 +238,13 @@ public final class Detector {
 
     /**
      * A cluster is scored like one organisation over the sum of its members' traffic, under its members'
-     * mean trust raised a little (independent customers rarely share payment or infrastructure), plus a
-     * small coordination term for its size that alone never goes past {@code flag}.
+     * mean trust, amplified by a coordination term for its size (many linked accounts doing the same
+     * harvesting is worse than one) that never creates risk where the content has none.
      */
     private void scoreCluster(ClusterState cluster, long index) {
-        double trust = Math.min(TrustModel.MAX, cluster.trust() + 0.1);
-        double content = assessment.assess(cluster.aggregate, trust).risk;
+        double content = assessment.assess(cluster.aggregate, cluster.trust()).risk;
         double coordination = 0.3 * Math.min(1, (cluster.members.size() - 1) / 4.0);
-        cluster.risk = RiskAssessment.noisyOr(content, coordination * assessment.confidence);
+        cluster.risk = RiskAssessment.noisyOr(content, coordination * content);
         Action action = capped(settings.actionFor(cluster.risk), (long) cluster.aggregate.events);
         cluster.action = cluster.action.affectsCustomer() ? cluster.action.atLeast(action) : action;
         if (cluster.action.affectsCustomer() && cluster.firstActionEvent < 0) {
@@ -373,7 +372,7 @@ public final class Detector {
             risk = Math.max(risk, cluster.risk);
         }
         if (org.drift != null && org.driftRisk > org.risk) {
-            assessment.assess(org.drift, 1.0);
+            assessment.assess(org.drift, TrustModel.MAX);
             signals.add(new Signal("infrastructure_drift", RiskAssessment.clamp(org.driftRisk),
                     "traffic from networks and clients outside the organisation's baseline looks like harvesting "
                             + "when scored without its trust discount (a leaked or shared key)", List.of()));
@@ -389,8 +388,7 @@ public final class Detector {
     }
 
     private ClusterVerdict clusterVerdict(ClusterState cluster) {
-        double trust = Math.min(TrustModel.MAX, cluster.trust() + 0.1);
-        assessment.assess(cluster.aggregate, trust);
+        assessment.assess(cluster.aggregate, cluster.trust());
         List<Signal> signals = new ArrayList<>();
         signals.add(new Signal("linkage", Math.min(1, cluster.members.size() / 10.0), cluster.members.size()
                 + " organisations linked by shared " + cluster.strongestLink, List.of()));

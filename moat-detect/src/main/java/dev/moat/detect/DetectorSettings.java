@@ -62,7 +62,7 @@ public record DetectorSettings(
     }
 
     public static DetectorSettings defaults() {
-        return new DetectorSettings(0.35, 0.5, 0.7, 0.8, 0.9, false, 20,
+        return new DetectorSettings(0.3, 0.5, 0.6, 0.75, 0.9, false, 20,
                 Duration.ofDays(3), 200_000, Duration.ofDays(7));
     }
 

@@ -18,6 +18,8 @@ final class EventTraits {
     /** max_tokens at a harvesting level, so a full reasoning trace fits. */
     boolean maxTokensHigh;
     boolean thinking;
+    /** The completion (with reasoning) was long: the output a harvester is after. */
+    boolean longCompletion;
     /** logit_bias together with logprobs on a tiny completion: a probe of the output layer. */
     boolean logitProbe;
     /** Many choices per request (n far above normal). */
@@ -52,6 +54,6 @@ final class EventTraits {
     }
 
     boolean harvestParameters() {
-        return maxTokensHigh || thinking;
+        return maxTokensHigh || thinking || longCompletion;
     }
 }

@@ -8,7 +8,9 @@ package dev.moat.detect;
 final class EventTraitsReader {
 
     /** A completion budget at or above this is what a harvester sets to capture whole reasoning traces. */
-    static final int HIGH_MAX_TOKENS = 4000;
+    static final int HIGH_MAX_TOKENS = 2000;
+    /** A completion (with its reasoning) at least this long is the kind of output a harvester wants. */
+    static final int LONG_COMPLETION = 600;
     /** Requests for more choices than this are far outside ordinary use. */
     static final int MANY_CHOICES = 8;
     /** System prompts shorter than this ("You are a helpful assistant.") are too common to link organisations. */
@@ -33,6 +35,7 @@ final class EventTraitsReader {
             default -> false;
         };
         t.rateLimited = event.response().status() == 429;
+        t.longCompletion = event.response().completionTokens() + event.response().reasoningTokens() >= LONG_COMPLETION;
 
         String user = request.lastUserText();
         String system = request.system().orElse("");
@@ -44,7 +47,7 @@ final class EventTraitsReader {
             t.topic = scanner.topic();
             t.templatePrefix = scanner.prefix();
             t.templateSuffix = scanner.suffix();
-            t.contentHash = Hashing.ofNormalised(user);
+            t.contentHash = scanner.content();
         } else {
             t.topic = Topics.GENERAL;
             t.templatePrefix = 0;
@@ -58,7 +61,7 @@ final class EventTraitsReader {
             if (scanner.words() >= MIN_LINKABLE_SYSTEM_WORDS) {
                 t.systemHash = Hashing.combine(SYSTEM_SALT, scanner.skeleton());
             }
-            t.contentHash = Hashing.combine(t.contentHash, Hashing.ofNormalised(system));
+            t.contentHash = Hashing.combine(t.contentHash, scanner.content());
         }
         t.elicit = (intents & IntentLexicon.ELICIT) != 0;
         t.grader = (intents & IntentLexicon.GRADER) != 0;
@@ -66,7 +69,7 @@ final class EventTraitsReader {
 
         String answer = event.response().text().orElse("");
         t.leakedReasoning = !request.thinking() && startsWithReasoningMarkup(answer);
-        t.leakedSystem = system.length() >= 40 && answer.length() >= 40 && answer.contains(system.substring(0, 40));
+        t.leakedSystem = system.length() >= 40 && answer.length() >= 40 && containsPrefix(answer, system, 40);
 
         t.ipHash = event.ip().isEmpty() ? 0 : Hashing.of(event.ip());
         t.prefixHash = NetworkPrefix.hash(event.ip());
@@ -74,6 +77,17 @@ final class EventTraitsReader {
         t.epochSecond = event.ts().getEpochSecond();
         t.hourOfDay = (int) Math.floorMod(t.epochSecond / 3600, 24);
         return t;
+    }
+
+    /** Whether {@code text} contains the first {@code length} characters of {@code of}, without copying. */
+    private static boolean containsPrefix(String text, String of, int length) {
+        char first = of.charAt(0);
+        for (int i = text.indexOf(first); i >= 0 && i <= text.length() - length; i = text.indexOf(first, i + 1)) {
+            if (text.regionMatches(i, of, 0, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithReasoningMarkup(String answer) {

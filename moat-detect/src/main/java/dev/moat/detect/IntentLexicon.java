@@ -41,7 +41,14 @@ final class IntentLexicon {
             "rank the responses", "rank the following responses", "reward model", "reward score", "rubric",
             "scoring rubric", "scale of 1 to 10", "scale from 1 to 10", "scale of 1 to 5",
             "assign a score", "output a score", "give a score", "score from 1", "rating from 1", "pairwise comparison",
-            "response a", "response b", "assistant a", "assistant b", "preference label");
+            "response a", "response b", "assistant a", "assistant b", "preference label", "final verdict",
+            "your verdict", "critique the response", "critique the answer", "assess the response",
+            "assess the quality", "judge the response", "judge the quality", "judge whether", "evaluate the answer",
+            "evaluate the assistant", "rate the quality", "rate the assistant", "score the answer", "score each",
+            "reference answer", "compare the responses", "two responses", "two answers", "which assistant",
+            "more helpful", "helpfulness", "harmlessness", "out of 10", "out of 5", "1 to 10", "score between",
+            "numeric score", "preference between", "chosen response", "rejected response", "reward signal",
+            "grading", "grader", "evaluator");
 
     static final List<String> SYSTEM_EXTRACTION = List.of(
             "ignore previous instructions", "ignore all previous instructions", "ignore the above",

@@ -25,7 +25,8 @@ final class PromptScanner {
     private static final long QUOTED = Hashing.of("<quoted>");
     private static final long LONG_TOKEN = Hashing.of("<long>");
 
-    private final long[] recent = new long[IntentLexicon.MAX_PHRASE_WORDS];
+    /** grams[k] holds the hash of the k+1 words ending at the previous word; updated in place per word. */
+    private final long[] grams = new long[IntentLexicon.MAX_PHRASE_WORDS];
     private final long[] head = new long[FRAME_WORDS];
     private final long[] tail = new long[FRAME_WORDS];
     private final int[] topicHits = new int[Topics.COUNT];
@@ -34,6 +35,7 @@ final class PromptScanner {
     private int skeletonWords;
     private int intents;
     private long skeleton;
+    private long content;
     private boolean inQuote;
     private boolean inFence;
     private boolean sentenceStart;
@@ -42,6 +44,7 @@ final class PromptScanner {
     /** Scans {@code text} (may be empty); the accessors describe it until the next scan. */
     void scan(String text) {
         words = 0;
+        content = text.length();
         skeletonWords = 0;
         intents = 0;
         skeleton = 0;
@@ -107,12 +110,16 @@ final class PromptScanner {
     }
 
     private void word(long hash, int length, boolean digit, boolean capital) {
-        recent[words % recent.length] = hash;
-        words++;
-        int available = Math.min(words, recent.length);
-        for (int k = 1; k <= available; k++) {
-            intents |= IntentLexicon.intentOf(ngramEndingHere(k));
+        int available = Math.min(words + 1, grams.length);
+        // the (k+1)-gram ending here extends the k-gram that ended at the previous word
+        for (int k = available - 1; k >= 1; k--) {
+            grams[k] = Hashing.combine(grams[k - 1], hash);
+            intents |= IntentLexicon.intentOf(grams[k]);
         }
+        grams[0] = Hashing.combine(0, hash);
+        intents |= IntentLexicon.intentOf(grams[0]);
+        words++;
+        content = Hashing.combine(content, hash);
         topicHits[Topics.of(hash)]++;
         if (!inQuote && !inFence) {
             long masked = digit ? NUMBER
@@ -122,14 +129,6 @@ final class PromptScanner {
             skeletonWord(masked);
         }
         sentenceStart = false;
-    }
-
-    private long ngramEndingHere(int k) {
-        long h = 0;
-        for (int j = words - k; j < words; j++) {
-            h = Hashing.combine(h, recent[j % recent.length]);
-        }
-        return h;
     }
 
     private void skeletonWord(long masked) {
@@ -159,6 +158,11 @@ final class PromptScanner {
 
     int topic() {
         return topic;
+    }
+
+    /** Hash of the words read (case and punctuation ignored): equal for the same prompt. */
+    long content() {
+        return content;
     }
 
     /** Hash of the whole skeleton: equal for prompts that differ only in masked parts. */

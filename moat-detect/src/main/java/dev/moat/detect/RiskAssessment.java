@@ -39,6 +39,7 @@ final class RiskAssessment {
     double singleShot, harvestParameters, template, narrow;
     int narrowTopic;
     double diversity, frame, coercion, stream, extraction, leakage, distillation, machineCadence;
+    double aroundTheClock, volume, longCompletions;
     double contentRisk;
     double trust;
     double risk;
@@ -53,7 +54,8 @@ final class RiskAssessment {
         systemExtract = rate(p.systemExtract, n);
         shapedIntent = rate(p.shapedIntent, n);
         singleShot = rate(p.singleShot, n);
-        harvestParameters = Math.max(rate(p.maxTokensHigh, n), rate(p.thinking, n));
+        longCompletions = rate(p.longCompletion, n);
+        harvestParameters = 0.5 * Math.max(rate(p.maxTokensHigh, n), rate(p.thinking, n)) + 0.5 * longCompletions;
         double content = p.withContent;
         template = content < 5 ? 0 : Math.max(p.prefixes.topCount(), p.suffixes.topCount()) / (content + 3);
         narrowTopic = Topics.GENERAL;
@@ -67,12 +69,18 @@ final class RiskAssessment {
         narrow = content < 5 ? 0 : top / (content + 3);
         diversity = p.distinctRatio();
         frame = 0.4 * singleShot + 0.35 * template + 0.25 * narrow;
-        coercion = shapedIntent * (0.3 + 0.35 * harvestParameters + 0.35 * frame);
+        aroundTheClock = aroundTheClock(p);
+        machineCadence = Math.max(aroundTheClock, regularity(p));
+        volume = clamp(Math.log10(Math.max(1, p.eventsPerDay())) / 4);
+        // half of all traffic carrying harvesting intent is as telling as all of it; the rest may be cover
+        double intent = Math.min(1, shapedIntent / 0.5);
+        coercion = intent * (0.2 + 0.5 * Math.max(harvestParameters, 0.8 * aroundTheClock) + 0.3 * frame);
         stream = Math.max(streamRisk(p.prefixes), streamRisk(p.suffixes));
-        extraction = Math.max(rate(p.logitProbe, n) * (0.6 + 0.4 * (1 - diversity)), 0.5 * rate(p.manyChoices, n));
+        extraction = Math.max(rate(p.logitProbe, n), 0.5 * rate(p.manyChoices, n));
         leakage = rate(p.leakedReasoning + p.leakedSystem, n);
-        distillation = 0.5 * frame * harvestParameters * diversity;
-        machineCadence = machineCadence(p);
+        // distillation without any telling phrase: distinct single-shot prompts bought at full budgets, at volume
+        distillation = harvestParameters * singleShot * diversity
+                * (0.25 + 0.45 * Math.max(volume, aroundTheClock) + 0.3 * Math.max(template, narrow));
         double combined = noisyOr(0.95 * coercion, 0.98 * extraction, 0.6 * systemExtract, 0.6 * leakage,
                 distillation, 0.15 * machineCadence * frame);
         contentRisk = Math.max(combined * confidence, 0.95 * stream);
@@ -94,9 +102,12 @@ final class RiskAssessment {
                 "%.0f%% of requests try to make the model reveal its instructions", 100 * systemExtract),
                 examples.of(ExampleEvents.SYSTEM_EXTRACT));
         add(signals, "harvesting_parameters", harvestParameters, String.format(Locale.ROOT,
-                "%.0f%% of requests set max_tokens >= %d or ask for thinking, %.0f%% are single-turn without tools",
-                100 * harvestParameters, EventTraitsReader.HIGH_MAX_TOKENS, 100 * singleShot),
+                "requests set max_tokens >= %d or thinking and receive long completions (%.0f%% over %d tokens); "
+                        + "%.0f%% are single-turn without tools", EventTraitsReader.HIGH_MAX_TOKENS,
+                100 * longCompletions, EventTraitsReader.LONG_COMPLETION, 100 * singleShot),
                 examples.of(ExampleEvents.PARAMETERS));
+        add(signals, "volume", volume, String.format(Locale.ROOT, "%.0f events per day", Math.pow(10, 4 * volume)),
+                List.of());
         add(signals, "template_concentration", template, String.format(Locale.ROOT,
                 "%.0f%% of prompts share one template (skeleton with numbers, names and quotes masked); "
                         + "%.0f%% of prompts are distinct", 100 * template, 100 * diversity),
@@ -114,7 +125,7 @@ final class RiskAssessment {
                 "%.0f%% of responses carried reasoning markup or the system prompt", 100 * leakage),
                 examples.of(ExampleEvents.LEAK));
         add(signals, "machine_cadence", machineCadence, String.format(Locale.ROOT,
-                "traffic is spread evenly around the clock or at regular intervals (%.2f)", machineCadence), List.of());
+                "traffic runs around the clock (%.2f) or at regular intervals", aroundTheClock), List.of());
         add(signals, "provenance", Math.min(1, trust / TrustModel.MAX), String.format(Locale.ROOT,
                 "trust factor %.2f from tier, account age and network (1 = untrusted new self-serve)", trust),
                 List.of());
@@ -137,39 +148,39 @@ final class RiskAssessment {
             }
             double intent = templates.intent[i] / count;
             double harvest = templates.harvest[i] / count;
-            double risk = intent * (0.3 + 0.35 * harvest + 0.35) * (count / (count + CONFIDENCE_HALF));
+            double risk = Math.max(intent * (0.3 + 0.35 * harvest + 0.35), 0.75 * harvest)
+                    * (count / (count + CONFIDENCE_HALF));
             best = Math.max(best, risk);
         }
         return best;
     }
 
-    /**
-     * Around-the-clock evenness of the hour histogram (normalised entropy, only once a day of traffic is
-     * seen) or regular spacing (inter-arrival coefficient of variation well below the 1 of random arrivals).
-     */
-    private static double machineCadence(BehaviourProfile p) {
-        double flat = 0;
-        if (p.lastSecond - p.firstSecond >= 20 * 3600 && p.events >= 48) {
-            double total = 0;
-            for (double h : p.hours) {
-                total += h;
-            }
-            double entropy = 0;
-            for (double h : p.hours) {
-                if (h > 0) {
-                    double q = h / total;
-                    entropy -= q * Math.log(q);
-                }
-            }
-            double normalised = entropy / Math.log(24);
-            flat = clamp((normalised - 0.85) / 0.15);
+    /** Evenness of the hour-of-day histogram (normalised entropy), once a day of traffic has been seen. */
+    private static double aroundTheClock(BehaviourProfile p) {
+        if (p.lastSecond - p.firstSecond < 20 * 3600 || p.events < 48) {
+            return 0;
         }
-        double regular = 0;
-        if (p.gaps >= 20 && p.gapMean > 0) {
-            double cv = Math.sqrt(p.gapM2 / (p.gaps - 1)) / p.gapMean;
-            regular = clamp(1 - cv / 0.5);
+        double total = 0;
+        for (double h : p.hours) {
+            total += h;
         }
-        return Math.max(flat, regular);
+        double entropy = 0;
+        for (double h : p.hours) {
+            if (h > 0) {
+                double q = h / total;
+                entropy -= q * Math.log(q);
+            }
+        }
+        return clamp((entropy / Math.log(24) - 0.85) / 0.15);
+    }
+
+    /** Regular spacing: the inter-arrival coefficient of variation well below the 1 of random arrivals. */
+    private static double regularity(BehaviourProfile p) {
+        if (p.gaps < 20 || p.gapMean <= 0) {
+            return 0;
+        }
+        double cv = Math.sqrt(p.gapM2 / (p.gaps - 1)) / p.gapMean;
+        return clamp(1 - cv / 0.5);
     }
 
     static double noisyOr(double... parts) {
