@@ -13,6 +13,8 @@ import java.util.Map;
  *   <li>{@code mixed} — the benchmark: about 200 ordinary organisations of every kind and one or more
  *       campaigns of every harvesting kind at once, over a week;</li>
  *   <li>{@code ordinary} — the same ordinary organisations without any campaign (false-positive runs);</li>
+ *   <li>{@code holdout} — a different mix (more evaluation runs, batch jobs and agents; two or more
+ *       campaigns of most kinds) over five days, for checking a detector tuned on {@code mixed};</li>
  *   <li>{@code demo} — small: a few ordinary organisations, one hydra of 60 accounts, and one key used
  *       from a restricted country through a VPN, over a day;</li>
  *   <li>one per campaign kind ({@code hydra}, {@code bold-harvester}, …) — that campaign in a small
@@ -60,6 +62,16 @@ public final class ScenarioCatalog {
                 Duration.ofDays(7), mixed));
         put(scenarios, new Scenario("ordinary", "ordinary organisations only, no campaign", Duration.ofDays(7),
                 ordinary));
+        put(scenarios, new Scenario("holdout",
+                "a different mix for checking a tuned detector: more hard ordinary cases, several campaigns of each kind",
+                Duration.ofDays(5), List.of(
+                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 15), ScenarioPart.of(ScenarioKind.BATCH, 40),
+                        ScenarioPart.of(ScenarioKind.CODING_AGENT, 40), ScenarioPart.of(ScenarioKind.CHAT, 60),
+                        ScenarioPart.of(ScenarioKind.RAG, 15),
+                        ScenarioPart.of(ScenarioKind.HYDRA, 2), ScenarioPart.of(ScenarioKind.LOW_AND_SLOW, 5),
+                        ScenarioPart.of(ScenarioKind.RESELLER, 2), ScenarioPart.of(ScenarioKind.REASONING_COERCION, 2),
+                        ScenarioPart.of(ScenarioKind.GRADER, 2), ScenarioPart.of(ScenarioKind.LOGIT_BIAS, 2),
+                        ScenarioPart.of(ScenarioKind.LEAKED_KEY, 2), ScenarioPart.of(ScenarioKind.BOLD_HARVESTER, 1))));
         put(scenarios, new Scenario("demo",
                 "a few ordinary organisations, one hydra of 60 accounts, one key used from a restricted country via VPN",
                 Duration.ofDays(1), List.of(

@@ -250,7 +250,7 @@ class SimulatorTest {
 
     @Test
     void namedScenariosCoverTheBenchmarkTheDemoAndEveryCampaignKind() {
-        assertThat(ScenarioCatalog.names()).contains("mixed", "demo", "ordinary");
+        assertThat(ScenarioCatalog.names()).contains("mixed", "demo", "ordinary", "holdout");
         for (ScenarioKind kind : ScenarioKind.values()) {
             if (kind.campaign()) {
                 assertThat(ScenarioCatalog.named(kind.label()).parts()).extracting(ScenarioPart::kind).contains(kind);
