@@ -7,8 +7,11 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,6 +75,32 @@ class CanonicalJsonTest {
     void everyFiniteDoubleRoundTripsThroughItsCanonicalForm(@ForAll double value) {
         String text = CanonicalJson.toText(value);
         assertThat(Double.parseDouble(text)).isEqualTo(value == 0 ? 0.0 : value);
+    }
+
+    @Property(tries = 300)
+    void canonicalisingCanonicalTextChangesNothing(@ForAll("jsonValues") Object value) {
+        String canonical = CanonicalJson.toText(value);
+        Object reparsed = JsonReader.parse(canonical);
+        assertThat(CanonicalJson.toText(reparsed)).isEqualTo(canonical);
+        assertThat(canonical).doesNotContain("\n");
+    }
+
+    @Provide
+    Arbitrary<Object> jsonValues() {
+        Arbitrary<Object> scalars = Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(12).filter(CanonicalJsonTest::isValidUnicode).map(o -> (Object) o),
+                Arbitraries.doubles().map(o -> (Object) o),
+                Arbitraries.longs().between(-(1L << 53), 1L << 53).map(o -> (Object) o),
+                Arbitraries.of(true, false).map(o -> (Object) o),
+                Arbitraries.just(null));
+        return Arbitraries.recursive(() -> scalars, inner -> Arbitraries.oneOf(
+                inner.list().ofMaxSize(4).map(o -> (Object) o),
+                Arbitraries.maps(Arbitraries.strings().ofMaxLength(6).filter(CanonicalJsonTest::isValidUnicode), inner)
+                        .ofMaxSize(4).map(o -> (Object) o)), 3);
+    }
+
+    private static boolean isValidUnicode(String text) {
+        return text.codePoints().noneMatch(c -> c >= 0xD800 && c <= 0xDFFF);
     }
 
     @Test
