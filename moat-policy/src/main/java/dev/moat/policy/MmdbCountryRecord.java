@@ -22,7 +22,8 @@ public final class MmdbCountryRecord {
             @MaxMindDbParameter(name = "country_code") String countryCode,
             @MaxMindDbParameter(name = "country") Map<String, Object> country,
             @MaxMindDbParameter(name = "registered_country") Map<String, Object> registeredCountry,
-            @MaxMindDbParameter(name = "subdivisions") List<Map<String, Object>> subdivisions) {
+            // List<Object>, not List<Map<…>>: the decoder cannot build lists of parameterised element types.
+            @MaxMindDbParameter(name = "subdivisions") List<Object> subdivisions) {
         Optional<String> code = isoCode(countryCode)
                 .or(() -> isoCode(country == null ? null : country.get("iso_code")))
                 .or(() -> isoCode(registeredCountry == null ? null : registeredCountry.get("iso_code")));
@@ -33,9 +34,9 @@ public final class MmdbCountryRecord {
         return location;
     }
 
-    private static Optional<String> subdivisionOf(String country, List<Map<String, Object>> subdivisions) {
-        if (subdivisions == null || subdivisions.isEmpty()
-                || !(subdivisions.getFirst().get("iso_code") instanceof String region) || region.isBlank()) {
+    private static Optional<String> subdivisionOf(String country, List<Object> subdivisions) {
+        if (subdivisions == null || subdivisions.isEmpty() || !(subdivisions.getFirst() instanceof Map<?, ?> first)
+                || !(first.get("iso_code") instanceof String region) || region.isBlank()) {
             return Optional.empty();
         }
         return Optional.of(country + "-" + region.strip().toUpperCase(Locale.ROOT));

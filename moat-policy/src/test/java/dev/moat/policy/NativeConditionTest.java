@@ -48,12 +48,23 @@ class NativeConditionTest {
         assertThat(compile(when).isNative()).isFalse();
     }
 
-    @Property(tries = 500)
+    @Property(tries = 200)
     void nativeConditionsAgreeWithTheInterpreter(@ForAll("conditions") String when, @ForAll("inputs") RuleAttributes.Inputs inputs)
             throws Exception {
         CompiledRule rule = compile(when);
         assertThat(rule.isNative()).as(when).isTrue();
         assertThat(rule.matches(inputs)).as(when).isEqualTo(rule.matchesInterpreted(inputs));
+    }
+
+    @Property(tries = 300)
+    void hourAndWeekdayAreThoseOfUtc(@ForAll @net.jqwik.api.constraints.LongRange(min = -4_000_000_000L, max = 8_000_000_000L) long epochSecond) {
+        Instant time = Instant.ofEpochSecond(epochSecond);
+        RequestFacts facts = new RequestFacts(NetworkClassification.unknown(IpAddress.parseOrThrow("192.0.2.1")), "m", "openai",
+                new RequestFacts.Organisation("o", "US", "t", "approved", 1), new RequestFacts.Key("k", 1), time);
+        RuleAttributes.Inputs inputs = new RuleAttributes.Inputs(facts, List.of(), List.of());
+        java.time.ZonedDateTime utc = time.atZone(java.time.ZoneOffset.UTC);
+        assertThat(RuleAttributes.INTS.get("time.hour").applyAsLong(inputs)).isEqualTo(utc.getHour());
+        assertThat(RuleAttributes.INTS.get("time.weekday").applyAsLong(inputs)).isEqualTo(utc.getDayOfWeek().getValue());
     }
 
     @Provide

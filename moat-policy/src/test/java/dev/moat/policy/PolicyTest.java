@@ -259,9 +259,7 @@ class PolicyTest {
 
     @Test
     void decidesOnRealAddressesThroughTheSharedData() {
-        NetworkIntelligence intelligence = NetworkIntelligence.load(new NetworkSources(
-                List.of(SharedData.geo("geo-whois-asn-country-ipv4.mmdb"), SharedData.geo("geo-whois-asn-country-ipv6.mmdb")),
-                List.of(SharedData.geo("hosting-ipv4.txt")), List.of(SharedData.geo("vpn-ipv4.txt")), List.of()));
+        NetworkIntelligence intelligence = SharedData.intelligence();
         Policy policy = Policy.compile(new PolicySettings("us-export", Map.of("vpn", "deny"), Map.of(), Map.of(), Map.of(), List.of()));
         Map<String, String> expected = Map.of("5.22.0.1", "group:embargoed", "175.45.176.1", "group:embargoed",
                 "77.88.8.8", "group:d5", "2a02:6b8::1", "group:d5", "2.26.157.5", "network:vpn", "81.2.69.160", "default");
