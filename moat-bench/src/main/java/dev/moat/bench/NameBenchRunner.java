@@ -3,6 +3,7 @@ package dev.moat.bench;
 import dev.moat.screening.EntityType;
 import dev.moat.screening.NameComparison;
 import dev.moat.screening.NameMatcher;
+import dev.moat.screening.ScreeningSettings;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import java.util.TreeMap;
  * Moat's name matcher against OpenSanctions' labelled name pairs ({@code names/name_bench_cases.csv},
  * 826 pairs), side by side with OpenSanctions' logic-v2 on the same rows
  * ({@code names/name_bench_logicv2_results.csv}, the 812 pairs it scored). Prints precision, recall,
- * F1 and accuracy overall and per {@code case_group}; with {@code --misses} also every pair Moat gets
- * wrong. The matcher runs with its default settings; nothing here is tuned per case.
+ * F1 and accuracy overall and per {@code case_group}, then Moat's numbers at other match thresholds;
+ * with {@code --misses} also every pair Moat gets wrong. The matcher runs with its default settings; nothing here is tuned per case.
  *
  * <pre>java -cp ... dev.moat.bench.NameBenchRunner [--misses] [-Dmoat.shared.data=DIR]</pre>
  */
@@ -62,10 +63,21 @@ public final class NameBenchRunner {
         }
         System.out.println("Name matching on OpenSanctions' labelled pairs (" + cases.size() + " cases, "
                 + peerRows.size() + " scored by logic-v2); Moat threshold "
-                + dev.moat.screening.ScreeningSettings.DEFAULTS.matchThreshold());
+                + ScreeningSettings.DEFAULTS.matchThreshold());
         System.out.println();
         print("overall", overall);
         byGroup.forEach(NameBenchRunner::print);
+        System.out.println();
+        System.out.println("moat overall by match threshold");
+        for (double threshold : new double[] {0.70, 0.75, 0.80, 0.85, 0.90, 0.92}) {
+            NameBenchScore sweep = new NameBenchScore();
+            NameMatcher at = new NameMatcher(new ScreeningSettings(threshold, threshold, Math.max(threshold, 0.92), 64, 20));
+            for (Map<String, String> c : cases) {
+                sweep.add(at.compare(c.get("name1"), c.get("name2"), type(c.get("schema"))).match(),
+                        Boolean.parseBoolean(c.get("is_match")));
+            }
+            System.out.printf(Locale.ROOT, "  %.2f  %s%n", threshold, sweep.summary());
+        }
         if (misses) {
             System.out.println();
             wrong.forEach(System.out::println);

@@ -234,6 +234,9 @@ final class NameScorer {
             double best = COMPOUND;
             int bestFrom = -1;
             int bestTo = -1;
+            String word = one.get(i).text();
+            // A join can only reach the threshold if its length is within 12 % of the word's.
+            int longest = (int) Math.ceil(word.length() / (1 - (1 - COMPOUND)));
             for (int from = 0; from < other.size(); from++) {
                 StringBuilder joined = new StringBuilder();
                 for (int to = from; to < Math.min(other.size(), from + 3); to++) {
@@ -244,10 +247,12 @@ final class NameScorer {
                     if (to == from) {
                         continue;
                     }
-                    String j = joined.toString();
-                    double s = TokenSimilarity.words(one.get(i).text(), j, one.get(i).skeleton(), PhoneticKey.of(j),
-                            false).similarity();
-                    if (acronyms && isAcronymOf(one.get(i).text(), other, from, to + 1)) {
+                    double s = 0;
+                    if (joined.length() <= longest && joined.length() >= word.length() * COMPOUND) {
+                        String j = joined.toString();
+                        s = TokenSimilarity.words(word, j, one.get(i).skeleton(), PhoneticKey.of(j), false).similarity();
+                    }
+                    if (acronyms && isAcronymOf(word, other, from, to + 1)) {
                         s = Math.max(s, ACRONYM);
                     }
                     if (s > best) {

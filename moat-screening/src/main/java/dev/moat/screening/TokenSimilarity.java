@@ -46,14 +46,17 @@ final class TokenSimilarity {
         if (keyA.length() >= 2 && keyA.equals(keyB) && Math.min(a.length(), b.length()) >= 2) {
             return new Result(0.92, How.PHONETIC);
         }
-        int longer = Math.max(a.length(), b.length());
-        if (Math.abs(a.length() - b.length()) > 0.45 * longer && keyA.length() < 3) {
-            return Result.NONE;
-        }
-        double spelling = ratio(a, b);
-        double sound = keyA.length() >= 3 && keyB.length() >= 3 ? 0.9 * ratio(keyA, keyB) : 0;
+        // Each bound below is the best the ratio could be given the lengths alone: below 0.6 it
+        // cannot count (see NameScorer), so the edit distance is not worth computing.
+        double spelling = bound(a, b) >= 0.6 ? ratioAtLeast(a, b, 0.6) : 0;
+        double sound = keyA.length() >= 3 && keyB.length() >= 3 && 0.9 * bound(keyA, keyB) >= 0.6
+                ? 0.9 * ratioAtLeast(keyA, keyB, 0.6 / 0.9) : 0;
         double best = Math.max(spelling, sound);
         return best > 0 ? new Result(best, How.FUZZY) : Result.NONE;
+    }
+
+    private static double bound(String a, String b) {
+        return 1.0 - (double) Math.abs(a.length() - b.length()) / Math.max(1, Math.max(a.length(), b.length()));
     }
 
     /** 1 - (optimal string alignment distance / length of the longer word). */
@@ -65,32 +68,56 @@ final class TokenSimilarity {
         return 1.0 - (double) distance(a, b) / longer;
     }
 
+    /** As {@link #ratio}, but any ratio below {@code floor} may come back as a smaller value, cheaply. */
+    static double ratioAtLeast(String a, String b, double floor) {
+        int longer = Math.max(a.length(), b.length());
+        if (longer == 0) {
+            return 1.0;
+        }
+        int max = (int) Math.floor((1 - floor) * longer);
+        return 1.0 - (double) distance(a, b, max) / longer;
+    }
+
     static int distance(String a, String b) {
+        return distance(a, b, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Optimal string alignment distance, or any value above {@code max} as soon as the distance
+     * is certain to exceed it (every cell of a row is above {@code max}).
+     */
+    static int distance(String a, String b, int max) {
         int n = a.length();
         int m = b.length();
-        int[] prev2 = new int[m + 1];
-        int[] prev = new int[m + 1];
-        int[] cur = new int[m + 1];
+        int[] rows = new int[3 * (m + 1)];
+        int prev2 = 0;
+        int prev = m + 1;
+        int cur = 2 * (m + 1);
         for (int j = 0; j <= m; j++) {
-            prev[j] = j;
+            rows[prev + j] = j;
         }
         for (int i = 1; i <= n; i++) {
-            cur[0] = i;
+            rows[cur] = i;
+            int rowMin = i;
             char ca = a.charAt(i - 1);
             for (int j = 1; j <= m; j++) {
                 char cb = b.charAt(j - 1);
                 int cost = ca == cb ? 0 : 1;
-                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                int v = Math.min(Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1), rows[prev + j - 1] + cost);
                 if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
-                    v = Math.min(v, prev2[j - 2] + 1);
+                    v = Math.min(v, rows[prev2 + j - 2] + 1);
                 }
-                cur[j] = v;
+                rows[cur + j] = v;
+                rowMin = Math.min(rowMin, v);
             }
-            int[] t = prev2;
+            if (rowMin > max) {
+                return max + 1;
+            }
+            int t = prev2;
             prev2 = prev;
             prev = cur;
             cur = t;
         }
-        return prev[m];
+        return rows[prev + m];
     }
 }
