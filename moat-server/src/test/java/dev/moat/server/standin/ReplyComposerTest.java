@@ -41,7 +41,7 @@ class ReplyComposerTest {
         assertThat(longTotal).isGreaterThan(shortTotal);
     }
 
-    @Property
+    @Property(tries = 200)
     void neverSaysTheSameSentenceTwiceInARow(@ForAll String message, @ForAll @IntRange(max = 500) int promptTokens) {
         String[] sentences = composer.reply(message, promptTokens, 0, Integer.MAX_VALUE).text().split("(?<=\\.) ");
         for (int i = 1; i < sentences.length; i++) {
@@ -49,14 +49,14 @@ class ReplyComposerTest {
         }
     }
 
-    @Property
+    @Property(tries = 200)
     void theSamePromptAlwaysGetsTheSameReply(@ForAll String message, @ForAll @IntRange(max = 500) int promptTokens,
                                              @ForAll @IntRange(max = 3) int variant) {
         assertThat(composer.reply(message, promptTokens, variant, Integer.MAX_VALUE))
                 .isEqualTo(composer.reply(message, promptTokens, variant, Integer.MAX_VALUE));
     }
 
-    @Property
+    @Property(tries = 200)
     void aReplyNeverExceedsItsBudgetAndIsTruncatedExactlyWhenCut(
             @ForAll String message, @ForAll @IntRange(max = 500) int promptTokens,
             @ForAll @IntRange(min = 1, max = 300) int budget) {
@@ -68,7 +68,7 @@ class ReplyComposerTest {
         assertThat(full.text()).startsWith(capped.text());
     }
 
-    @Property
+    @Property(tries = 200)
     void theTokenCountOfTheTextIsTheNumberOfPiecesItStreams(@ForAll String message,
                                                             @ForAll @IntRange(min = 1, max = 300) int budget) {
         Reply reply = composer.reply(message, 20, 0, budget);

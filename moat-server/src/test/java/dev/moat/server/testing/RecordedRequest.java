@@ -25,6 +25,12 @@ public record RecordedRequest(String method, String uri, Map<String, List<String
         headers = Map.copyOf(headers);
     }
 
+    /** The path without its query string. */
+    public String path() {
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
     /** The first value of header {@code name} (any case). */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));

@@ -68,6 +68,7 @@ class StubUpstreamTest {
         RecordedRequest recorded = stub.requests().getFirst();
         assertThat(recorded.method()).isEqualTo("POST");
         assertThat(recorded.uri()).isEqualTo("/v1/chat/completions?x=1");
+        assertThat(recorded.path()).isEqualTo("/v1/chat/completions");
         assertThat(recorded.header("authorization")).hasValue("Bearer upstream-key");
         assertThat(recorded.header("AUTHORIZATION")).hasValue("Bearer upstream-key");
         assertThat(recorded.bodyJson().get("model").textValue()).isEqualTo("m");
