@@ -200,6 +200,10 @@ public final class TransparencyLog implements AutoCloseable {
                 fail(batch, e instanceof AuditException audit ? audit
                         : new LogStorageException("the audit log failed while integrating entries: " + e, e));
                 return;
+            } catch (Error e) {
+                // Waiting callers must not hang on futures nobody will complete, even when the JVM is in trouble.
+                fail(batch, new LogStorageException("the audit log failed while integrating entries: " + e, e));
+                throw e;
             }
         }
     }
