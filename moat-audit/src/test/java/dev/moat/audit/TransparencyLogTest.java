@@ -228,6 +228,7 @@ class TransparencyLogTest {
         NoteVerifier witness = NoteVerifier.of("witness.test/w1", NoteVerifier.COSIGNATURE_V1, Ed25519.publicKeyOf(witnessSeed));
         try (TransparencyLog log = TransparencyLog.open(settings().withWitnesses(List.of(witness)))) {
             log.append(entry(0, 0)).get(10, TimeUnit.SECONDS);
+            assertThat(log.cosignedCheckpoint()).isEmpty();
             String text = SignedNote.parse(log.checkpoint()).text();
             String cosignature = cosign(witness, witnessSeed, text, 1_800_000_000L);
             log.addCosignature(cosignature);
@@ -246,6 +247,9 @@ class TransparencyLogTest {
 
             log.append(entry(0, 1)).get(10, TimeUnit.SECONDS);
             assertThat(SignedNote.parse(log.checkpoint()).signatures()).as("cosignatures belong to one checkpoint").hasSize(1);
+            SignedNote lastWitnessed = SignedNote.parse(log.cosignedCheckpoint().orElseThrow());
+            assertThat(lastWitnessed.text()).isEqualTo(text);
+            assertThat(lastWitnessed.verify(List.of(witness))).hasSize(1);
             assertThatThrownBy(() -> log.addCosignature(cosignature)).hasMessageContaining("current checkpoint");
         }
     }
