@@ -34,6 +34,9 @@ final class BehaviourProfile {
     final TemplateCounter suffixes = new TemplateCounter();
     final Union distinctPrompts;
     double eventsSinceHll;
+    private static final int DISTINCT_REFRESH = 16;
+    private double distinctAt;
+    private double distinctCache = 1;
 
     long firstSecond = Long.MAX_VALUE;
     long lastSecond = Long.MIN_VALUE;
@@ -143,6 +146,7 @@ final class BehaviourProfile {
         prefixes.addAll(other.prefixes);
         suffixes.addAll(other.suffixes);
         distinctPrompts.update(other.distinctPrompts.getResult(TgtHllType.HLL_8));
+        distinctAt = 0;
         eventsSinceHll += other.eventsSinceHll;
         firstSecond = Math.min(firstSecond, other.firstSecond);
         lastSecond = Math.max(lastSecond, other.lastSecond);
@@ -157,11 +161,19 @@ final class BehaviourProfile {
         return totalEvents * 86_400.0 / span;
     }
 
-    /** Distinct prompts over prompts seen (1 = never repeats), or 1 with too few prompts to say. */
+    /**
+     * Distinct prompts over prompts seen (1 = never repeats), or 1 with too few prompts to say. The
+     * sketch estimate is refreshed every {@value #DISTINCT_REFRESH} prompts: it changes slowly and reading
+     * it costs more than the rest of an event's scoring.
+     */
     double distinctRatio() {
         if (eventsSinceHll < 10) {
             return 1;
         }
-        return Math.min(1, distinctPrompts.getEstimate() / eventsSinceHll);
+        if (eventsSinceHll - distinctAt >= DISTINCT_REFRESH || distinctAt == 0) {
+            distinctAt = eventsSinceHll;
+            distinctCache = Math.min(1, distinctPrompts.getEstimate() / eventsSinceHll);
+        }
+        return distinctCache;
     }
 }

@@ -169,6 +169,10 @@ public final class Detector {
         }
         double ownRisk = Math.max(org.risk, org.driftRisk);
         Action own = capped(settings.actionFor(ownRisk), org.events);
+        if (own.compareTo(org.ownAction) > 0 && ownRisk >= org.peakRisk) {
+            org.peakRisk = ownRisk;
+            org.peakSignals = ownSignals(org);
+        }
         org.ownAction = org.ownAction.affectsCustomer() ? org.ownAction.atLeast(own) : own;
 
         if (cluster != null) {
@@ -371,20 +375,31 @@ public final class Detector {
             signals.add(clusterSignal(cluster));
             risk = Math.max(risk, cluster.risk);
         }
-        if (org.drift != null && org.driftRisk > org.risk) {
-            assessment.assess(org.drift, TrustModel.MAX);
-            signals.add(new Signal("infrastructure_drift", RiskAssessment.clamp(org.driftRisk),
-                    "traffic from networks and clients outside the organisation's baseline looks like harvesting "
-                            + "when scored without its trust discount (a leaked or shared key)", List.of()));
-            signals.addAll(assessment.signals(org.examples));
+        if (org.peakSignals != null && org.peakRisk > Math.max(org.risk, org.driftRisk)) {
+            // the action rests on what was seen when it was taken, not on how the traffic looks now
+            risk = Math.max(risk, org.peakRisk);
+            signals.addAll(org.peakSignals);
         } else {
-            assessment.assess(org.behaviour, org.trust);
-            signals.addAll(assessment.signals(org.examples));
+            signals.addAll(ownSignals(org));
         }
         return new PrincipalVerdict("org", org.id, RiskAssessment.clamp(risk), org.inForce,
                 org.firstActionEvent < 0 ? OptionalLong.empty() : OptionalLong.of(org.firstActionEvent),
                 Optional.ofNullable(org.firstActionTs), signals,
                 cluster == null ? Optional.empty() : Optional.of(cluster.id));
+    }
+
+    private List<Signal> ownSignals(OrgState org) {
+        List<Signal> signals = new ArrayList<>();
+        if (org.drift != null && org.driftRisk > org.risk) {
+            assessment.assess(org.drift, TrustModel.MAX);
+            signals.add(new Signal("infrastructure_drift", RiskAssessment.clamp(org.driftRisk),
+                    "traffic from networks and clients outside the organisation's baseline looks like harvesting "
+                            + "when judged as a stranger's (a leaked or shared key)", List.of()));
+        } else {
+            assessment.assess(org.behaviour, org.trust);
+        }
+        signals.addAll(assessment.signals(org.examples));
+        return signals;
     }
 
     private ClusterVerdict clusterVerdict(ClusterState cluster) {

@@ -36,22 +36,21 @@ final class NetworkPrefix {
         if (zone >= 0) {
             address = address.substring(0, zone);
         }
-        String[] groups = new String[3];
-        int found = 0;
         int doubleColon = address.indexOf("::");
-        String head = doubleColon >= 0 ? address.substring(0, doubleColon) : address;
-        if (!head.isEmpty()) {
-            for (String group : head.split(":")) {
-                if (found == 3) {
-                    break;
-                }
-                groups[found++] = normaliseGroup(group);
-            }
+        String[] head = groups(doubleColon >= 0 ? address.substring(0, doubleColon) : address);
+        String[] tail = doubleColon >= 0 ? groups(address.substring(doubleColon + 2)) : new String[0];
+        // "::" stands for as many zero groups as make eight in all
+        String[] full = new String[8];
+        java.util.Arrays.fill(full, "0");
+        System.arraycopy(head, 0, full, 0, Math.min(head.length, 8));
+        for (int i = 0; i < tail.length && 8 - tail.length + i >= head.length; i++) {
+            full[8 - tail.length + i] = tail[i];
         }
-        while (found < 3) {
-            groups[found++] = "0";
-        }
-        return groups[0] + ":" + groups[1] + ":" + groups[2];
+        return normaliseGroup(full[0]) + ":" + normaliseGroup(full[1]) + ":" + normaliseGroup(full[2]);
+    }
+
+    private static String[] groups(String part) {
+        return part.isEmpty() ? new String[0] : part.split(":");
     }
 
     private static String normaliseGroup(String group) {
@@ -59,6 +58,6 @@ final class NetworkPrefix {
         while (i < group.length() - 1 && group.charAt(i) == '0') {
             i++;
         }
-        return group.substring(i).toLowerCase(java.util.Locale.ROOT);
+        return group.isEmpty() ? "0" : group.substring(i).toLowerCase(java.util.Locale.ROOT);
     }
 }

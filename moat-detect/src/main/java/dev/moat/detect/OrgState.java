@@ -1,6 +1,7 @@
 package dev.moat.detect;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Everything the detector keeps about one organisation: fixed-size behaviour and drift profiles, an
@@ -33,6 +34,9 @@ final class OrgState {
     /** The action in force: the stronger of its own and its cluster's. */
     Action inForce = Action.NONE;
     long firstActionEvent = -1;
+    /** The risk and evidence when its own action last rose: what an analyst needs after traffic changed. */
+    double peakRisk;
+    List<Signal> peakSignals;
     Instant firstActionTs;
     boolean startLinked;
 

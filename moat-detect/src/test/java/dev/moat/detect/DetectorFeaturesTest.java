@@ -90,6 +90,29 @@ class DetectorFeaturesTest {
     }
 
     @Test
+    void aVettedPartnersLeakedKeyIsCaughtByItsDrift() {
+        List<UsageEvent> own = Workloads.batchJob("org_p", Workloads.START, 3000, 10);
+        List<UsageEvent> stolen = Workloads.reasoningHarvester("org_p", Workloads.START.plusSeconds(1800), 400, 11,
+                "192.0.2.77");
+        PrincipalVerdict verdict = run(Workloads.interleave(List.of(own, stolen)), Workloads.enterprise("org_p"));
+        assertThat(verdict.action().affectsCustomer()).isTrue();
+        assertThat(verdict.signals()).extracting(Signal::name).contains("infrastructure_drift");
+    }
+
+    @Test
+    void aHarvestingStreamMixedIntoOrdinaryTrafficIsCaught() {
+        List<UsageEvent> customers = Workloads.chatUsers("org_m", Workloads.START, 3000, 12);
+        List<UsageEvent> harvest = Workloads.reasoningHarvester("org_m", Workloads.START.plusSeconds(3600), 300, 13,
+                "100.64.3.3");
+        OrgProfile team = new OrgProfile("org_m", java.util.Optional.of(Workloads.START.minus(Duration.ofDays(400))),
+                java.util.Optional.of("US"), java.util.Optional.of("team"), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        PrincipalVerdict verdict = run(Workloads.interleave(List.of(customers, harvest)), team);
+        assertThat(verdict.action().affectsCustomer()).isTrue();
+        assertThat(verdict.signals()).extracting(Signal::name).contains("template_stream");
+    }
+
+    @Test
     void enterpriseEvaluationRunIsNotAffected() {
         PrincipalVerdict verdict = run(Workloads.evaluationRun("org_e", Workloads.START, 1319, 9),
                 Workloads.enterprise("org_e"));

@@ -82,7 +82,7 @@ final class Workloads {
             events.add(TestEvents.event(org, ts).ip(ip).network("hosting").userAgent("python-requests/2.32")
                     .user("Solve the following problem. Think step by step and show every intermediate step of your "
                             + "reasoning before giving the final answer.\n\nProblem: " + mathProblem(rng))
-                    .maxTokens(8192).thinking().build());
+                    .maxTokens(8192).thinking().completionTokens(900 + rng.nextInt(2_000)).build());
         }
         return events;
     }
