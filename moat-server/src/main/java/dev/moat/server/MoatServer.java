@@ -3,7 +3,16 @@ package dev.moat.server;
 import dev.moat.audit.LogSettings;
 import dev.moat.audit.NoteVerifier;
 import dev.moat.audit.TransparencyLog;
+import dev.moat.policy.CredentialSharingMonitor;
+import dev.moat.policy.NetworkDataWatcher;
+import dev.moat.policy.NetworkIntelligence;
+import dev.moat.policy.Policy;
+import dev.moat.policy.ReloadOutcome;
 import dev.moat.server.admin.AdminServer;
+import dev.moat.server.alert.AlertFactory;
+import dev.moat.server.alert.AlertRoutes;
+import dev.moat.server.alert.AlertStore;
+import dev.moat.server.alert.Alerts;
 import dev.moat.server.audit.AuditRoutes;
 import dev.moat.server.audit.AuditTrail;
 import dev.moat.server.admin.OrgService;
@@ -15,6 +24,7 @@ import dev.moat.server.gateway.AuthenticateStage;
 import dev.moat.server.gateway.GatewayServer;
 import dev.moat.server.gateway.LimitStage;
 import dev.moat.server.gateway.ParseStage;
+import dev.moat.server.gateway.PolicyStage;
 import dev.moat.server.gateway.Stage;
 import dev.moat.server.identity.Directory;
 import dev.moat.server.limit.LocalRateLimiter;
@@ -27,6 +37,7 @@ import dev.moat.server.upstream.UpstreamClients;
 import dev.moat.server.usage.UsageRecorder;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +64,10 @@ public final class MoatServer implements AutoCloseable {
     private UsageStore usageStore;
     private GatewayMetrics metrics;
     private AuditTrail audit;
+    private NetworkIntelligence network;
+    private NetworkDataWatcher networkWatcher;
+    private AlertStore alertStore;
+    private Alerts alerts;
     private int gatewayPort;
     private int adminPort;
 
@@ -84,15 +99,38 @@ public final class MoatServer implements AutoCloseable {
         upstreams.missingKeys(config.upstreams()).forEach(missing ->
                 LOG.atWarn().addKeyValue("upstream", missing).log("upstream API key variable is not set; calling it without a key"));
         LocalRateLimiter limiter = new LocalRateLimiter();
+        network = PolicyWiring.network(config.network());
+        Policy policy = PolicyWiring.policy(config.policy());
+        CredentialSharingMonitor sharing = PolicyWiring.sharing(config.policy(), policy);
+        metrics.gauge("moat.policy.rule.errors", "CEL rule evaluations that failed (and denied)", policy::totalRuleEvaluationErrors);
+        alertStore = new AlertStore(database);
+        alerts = new Alerts(alertStore, audit);
+        alerts.addEnforcer(alert -> {
+            if (alert.action().equals("suspend_key")) {
+                orgService.revokeKey(alert.subjectId(), "credential-sharing");
+            }
+        });
         List<Stage> stages = List.of(
                 new AuthenticateStage(directory),
                 new ParseStage(),
                 new AdmitStage(config),
+                new PolicyStage(network, policy, sharing, signal -> alerts.raise(AlertFactory.of(signal, directory)),
+                        call -> alerts.raise(AlertFactory.policyReview(call))),
                 new LimitStage(limiter, config.gateway().defaultMaxTokens(), config.defaultLimits()));
         GatewayServer gateway = new GatewayServer(config, stages, limiter, recorder, metrics, upstreams, directory);
         AdminServer admin = new AdminServer(orgService, usageStore, recorder, metrics,
                 Optional.ofNullable(env.get(config.adminTokenEnv())), config.adminTokenEnv());
         admin.extend(new AuditRoutes(audit.log())::register);
+        admin.extend(new AlertRoutes(alertStore)::register);
+        networkWatcher = new NetworkDataWatcher(network, Duration.ofSeconds(60), outcome -> {
+            switch (outcome) {
+                case ReloadOutcome.Reloaded reloaded -> LOG.atInfo().addKeyValue("summary", reloaded.summary()).log("network data reloaded");
+                case ReloadOutcome.Failed failed -> LOG.atError().addKeyValue("reason", failed.reason())
+                        .log("network data changed but could not be loaded; keeping the previous data");
+                case ReloadOutcome.Unchanged unchanged -> { }
+            }
+        });
+        networkWatcher.start();
         try {
             gatewayPort = gateway.listen(vertx, config.gatewayListen(), Math.max(1, Runtime.getRuntime().availableProcessors())).await();
             adminPort = admin.listen(vertx, config.adminListen().host(), config.adminListen().port()).await();
@@ -161,9 +199,17 @@ public final class MoatServer implements AutoCloseable {
             vertx.close().await();
             vertx = null;
         }
+        if (networkWatcher != null) {
+            networkWatcher.close();
+            networkWatcher = null;
+        }
         if (recorder != null) {
             recorder.close();
             recorder = null;
+        }
+        if (alerts != null) {
+            alerts.close();
+            alerts = null;
         }
         if (audit != null) {
             audit.close();

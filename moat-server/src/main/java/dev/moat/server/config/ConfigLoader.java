@@ -414,7 +414,39 @@ public final class ConfigLoader {
             rules.add(new MoatConfig.Rule(rule.required("name", key), rule.required("when", key),
                     action(key + ".action", rule.text("action", "deny")), rule.text("message", "")));
         }
-        return new MoatConfig.Policy(s.text("profile", "us-export"), networks, groups, rules);
+        Map<String, String> groupActions = actions(node.path("group_actions"), "policy.group_actions");
+        Map<String, MoatConfig.TierPolicy> tiers = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("tiers").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> tier = it.next();
+            String key = "policy.tiers." + tier.getKey();
+            tiers.put(tier.getKey(), new MoatConfig.TierPolicy(actions(tier.getValue().path("networks"), key + ".networks"),
+                    actions(tier.getValue().path("group_actions"), key + ".group_actions")));
+        }
+        Map<String, String> sharing = new LinkedHashMap<>();
+        Set<String> sharingKinds = Set.of("many_countries", "many_networks", "concurrent_use", "impossible_travel",
+                "restricted_group_first_use", "client_change");
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("credential_sharing").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String key = "policy.credential_sharing." + entry.getKey();
+            if (!sharingKinds.contains(entry.getKey())) {
+                throw new ConfigException(key + ": unknown signal (expected one of " + new java.util.TreeSet<>(sharingKinds) + ")");
+            }
+            String action = entry.getValue().asText();
+            if (!Set.of("flag", "review", "suspend_key").contains(action)) {
+                throw new ConfigException(key + ": '" + action + "' (expected flag, review or suspend_key)");
+            }
+            sharing.put(entry.getKey(), action);
+        }
+        return new MoatConfig.Policy(s.text("profile", "us-export"), networks, groups, groupActions, tiers, sharing, rules);
+    }
+
+    private static Map<String, String> actions(JsonNode node, String key) {
+        Map<String, String> actions = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            actions.put(entry.getKey(), action(key + "." + entry.getKey(), entry.getValue().asText()));
+        }
+        return actions;
     }
 
     private static String action(String key, String value) {

@@ -62,6 +62,9 @@ sealed interface ConfigSchema {
                     "profile", SCALAR,
                     "networks", new MapOf(SCALAR),
                     "groups", new MapOf(new ListOf(SCALAR)),
+                    "group_actions", new MapOf(SCALAR),
+                    "tiers", new MapOf(fields("networks", new MapOf(SCALAR), "group_actions", new MapOf(SCALAR))),
+                    "credential_sharing", new MapOf(SCALAR),
                     "rules", new ListOf(fields("name", SCALAR, "when", SCALAR, "action", SCALAR, "message", SCALAR))),
             "gateway", fields(
                     "max_body_bytes", SCALAR,

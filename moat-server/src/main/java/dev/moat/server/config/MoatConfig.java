@@ -89,11 +89,26 @@ public record MoatConfig(
     public record Rule(String name, String when, String action, String message) {
     }
 
+    /** Per-tier overrides of network and group actions. */
+    public record TierPolicy(Map<String, String> networks, Map<String, String> groupActions) {
+        public TierPolicy {
+            networks = Map.copyOf(networks);
+            groupActions = Map.copyOf(groupActions);
+        }
+    }
+
+    /**
+     * @param credentialSharing action per credential-sharing signal kind ({@code flag}, {@code review}, {@code suspend_key})
+     */
     public record Policy(String profile, Map<String, String> networks, Map<String, List<String>> groups,
-                         List<Rule> rules) {
+                         Map<String, String> groupActions, Map<String, TierPolicy> tiers,
+                         Map<String, String> credentialSharing, List<Rule> rules) {
         public Policy {
             networks = Map.copyOf(networks);
             groups = Map.copyOf(groups);
+            groupActions = Map.copyOf(groupActions);
+            tiers = Map.copyOf(tiers);
+            credentialSharing = Map.copyOf(credentialSharing);
             rules = List.copyOf(rules);
         }
     }

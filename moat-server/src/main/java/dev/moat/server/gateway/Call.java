@@ -32,6 +32,8 @@ public final class Call {
     MoatConfig.Upstream upstream;
     RateLimiter.Reservation reservation;
     Decision decision = Decision.ALLOW;
+    String country = "unknown";
+    String network = "unknown";
 
     Call(String requestId, ApiDialect dialect, MultiMap headers, String clientIp, byte[] rawBody) {
         this.requestId = requestId;
@@ -67,6 +69,18 @@ public final class Call {
 
     public Optional<RequestFacts> facts() {
         return Optional.ofNullable(facts);
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public String network() {
+        return network;
+    }
+
+    public Decision decision() {
+        return decision;
     }
 
     public String userAgent() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.detect.Decision;
 import dev.moat.detect.UsageEvent;
+import dev.moat.policy.ClientAddressResolver;
+import dev.moat.policy.IpAddress;
 import dev.moat.server.config.MoatConfig;
 import dev.moat.server.identity.ApiKey;
 import dev.moat.server.limit.RateLimiter;
@@ -47,9 +49,11 @@ public final class GatewayServer {
     private final GatewayMetrics metrics;
     private final UpstreamForwarder forwarder;
     private final dev.moat.server.identity.Directory directory;
+    private final ClientAddressResolver clientAddresses;
 
     public GatewayServer(MoatConfig config, List<Stage> stages, RateLimiter limiter, UsageRecorder recorder,
                          GatewayMetrics metrics, UpstreamClients clients, dev.moat.server.identity.Directory directory) {
+        this.clientAddresses = ClientAddressResolver.fromSettings(config.trustedProxies());
         this.config = config;
         this.stages = List.copyOf(stages);
         this.limiter = limiter;
@@ -138,8 +142,7 @@ public final class GatewayServer {
         });
         request.endHandler(ended -> {
             if (!refused[0]) {
-                String clientIp = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
-                run(new Call(requestId, dialect, request.headers(), clientIp, body.getBytes()), request.response());
+                run(new Call(requestId, dialect, request.headers(), clientIp(request), body.getBytes()), request.response());
             }
         });
         request.exceptionHandler(error -> {
@@ -152,6 +155,19 @@ public final class GatewayServer {
         });
     }
 
+    /** The client's address: the peer, or the right-most untrusted X-Forwarded-For entry behind trusted proxies. */
+    private String clientIp(HttpServerRequest request) {
+        if (request.remoteAddress() == null) {
+            return "";
+        }
+        String peer = request.remoteAddress().hostAddress();
+        List<String> forwarded = request.headers().getAll("x-forwarded-for");
+        if (forwarded.isEmpty()) {
+            return peer;
+        }
+        return IpAddress.parse(peer).map(address -> clientAddresses.resolve(address, forwarded).toString()).orElse(peer);
+    }
+
     private static long parseLength(String header) {
         try {
             return Long.parseLong(header.trim());
@@ -161,8 +177,7 @@ public final class GatewayServer {
     }
 
     private void refuseTooLarge(HttpServerRequest request, ApiDialect dialect, String requestId, long max) {
-        Call call = new Call(requestId, dialect, request.headers(),
-                request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress(), new byte[0]);
+        Call call = new Call(requestId, dialect, request.headers(), clientIp(request), new byte[0]);
         boolean http1 = request.version() != io.vertx.core.http.HttpVersion.HTTP_2;
         if (http1) {
             request.response().putHeader("connection", "close");
@@ -217,7 +232,7 @@ public final class GatewayServer {
         } else if (outcome.error().isPresent() && !decision.denied() && outcome.status() < 500 && outcome.status() != 499) {
             decision = new Decision("deny", List.of(outcome.error().get().message()), Optional.of(outcome.error().get().code()));
         }
-        UsageEvent event = UsageEvents.of(call, outcome.status(), tally, decision, "unknown", "unknown");
+        UsageEvent event = UsageEvents.of(call, outcome.status(), tally, decision, call.country, call.network);
         recorder.record(event);
         String model = event.model();
         String org = event.orgId();

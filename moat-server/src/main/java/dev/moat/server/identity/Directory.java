@@ -30,6 +30,11 @@ public final class Directory {
         return Optional.ofNullable(keysBySecretHash.get(KeySecrets.sha256Hex(secret)));
     }
 
+    /** The active key with this id. */
+    public Optional<ApiKey> key(String id) {
+        return Optional.ofNullable(keysById.get(id));
+    }
+
     public Optional<Organisation> org(String id) {
         return Optional.ofNullable(orgs.get(id));
     }
