@@ -1,5 +1,6 @@
 package dev.moat.server.standin;
 
+import java.io.Serial;
 import java.util.Optional;
 
 /**
@@ -8,10 +9,13 @@ import java.util.Optional;
  */
 final class RejectedRequest extends RuntimeException {
 
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String openAiType;
-    private final Optional<String> openAiCode;
-    private final Optional<String> param;
+    private final transient Optional<String> openAiCode;
+    private final transient Optional<String> param;
     private final String anthropicType;
 
     private RejectedRequest(int status, String openAiType, Optional<String> openAiCode, Optional<String> param,
