@@ -90,15 +90,15 @@ start_nginx() {
   log "$name: nginx on 127.0.0.1:$port (pid $pid, cpus ${cpus:-any})"
 }
 
-# Builds Moat unless MOAT_JAR names a jar to run; sets MOAT_CMD.
+# Builds Moat unless MOAT_JAR names a jar to run.
 prepare_moat() {
   if [ -n "${MOAT_JAR:-}" ]; then
     [ -f "$MOAT_JAR" ] || die "MOAT_JAR=$MOAT_JAR does not exist"
-    MOAT_CMD=("$(java_bin)" -jar "$MOAT_JAR")
+    MOAT_JAVA="$(java_bin)"
   else
     log "building Moat if needed (./moat)"
     "$ROOT/moat" --help >/dev/null || die "./moat could not build or start Moat"
-    MOAT_CMD=("$ROOT/moat")
+    MOAT_JAVA=""
   fi
 }
 
@@ -169,7 +169,10 @@ start_moat() {
   write_moat_config "$1" "$2" "$3"
   rm -rf "$WORK/moat-data"
   export MOAT_ADMIN_TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-  (cd "$WORK" && export MOAT_JAVA_OPTS="${MOAT_JAVA_OPTS:-}" && pinned_exec "$4" "${MOAT_CMD[@]}" serve --config "$WORK/moat.yaml") \
+  local command=("$ROOT/moat")
+  # shellcheck disable=SC2206 # MOAT_JAVA_OPTS is a list of JVM flags, split like ./moat splits it
+  [ -n "$MOAT_JAVA" ] && command=("$MOAT_JAVA" ${MOAT_JAVA_OPTS:-} -jar "$MOAT_JAR")
+  (cd "$WORK" && export MOAT_JAVA_OPTS="${MOAT_JAVA_OPTS:-}" && pinned_exec "$4" "${command[@]}" serve --config "$WORK/moat.yaml") \
     > "$WORK/moat.log" 2>&1 &
   MOAT_PID=$!
   STARTED_PIDS+=("$MOAT_PID")
@@ -208,4 +211,15 @@ onboard() {
   secret="$(echo "$key_json" | json_field key)"
   [ -n "$secret" ] || die "no key in: $key_json"
   echo "$secret"
+}
+
+# Stops one process this script started and forgets it.
+stop_pid() {
+  local pid="$1" i kept=()
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  for i in "${STARTED_PIDS[@]}"; do [ "$i" = "$pid" ] || kept+=("$i"); done
+  STARTED_PIDS=("${kept[@]}")
 }

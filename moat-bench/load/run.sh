@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# The load harness: (a) straight to a fast upstream (nginx with a fixed OpenAI-format answer),
+# (b) through nginx proxy_pass, (c) through Moat with everything on. Measures, in one run:
+#   - open-loop latency at fixed rates (GatewayLoad: fixed schedule, HdrHistogram, no coordinated
+#     omission), for every rate and target, repeated and interleaved so drift hits all targets alike;
+#   - saturation throughput (wrk, closed loop, 64 connections);
+#   - SSE time to first byte, Moat vs direct;
+#   - optionally resident memory of a fresh Moat over N requests (--memory N, closed loop) and a JFR profile
+#     of Moat at saturation (--profile).
+# Writes raw lines, the machine description and summary.md (medians and spread) into --out.
+#
+#   bash moat-bench/load/run.sh [--repeats 3] [--rates "1000 2000 5000"] [--seconds 10]
+#        [--warmup-seconds 3] [--sat-seconds 10] [--sse-rate 1000] [--memory 1000000 --memory-minutes 20]
+#        [--profile] [--phases "latency sse saturation"] [--out DIR]
+#
+# CPU layout on a 2-core machine (override with LOADGEN_CPUS, UPSTREAM_CPUS, PROXY_CPUS): the load
+# generator and the upstream share CPU 0; the proxy under test (nginx with one worker, or Moat)
+# has CPU 1 to itself. nginx and Moat get the same single core, so throughput compares like with
+# like. MOAT_JAVA_OPTS adds JVM flags; MOAT_JAR runs a given jar instead of building through ./moat.
+# Everything listens on 127.0.0.1; every load run is bounded in count and time.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+REPEATS=3 RATES="1000 2000 5000" SECONDS_PER_RUN=10 WARMUP_SECONDS=3 SAT_SECONDS=10 SSE_RATE=1000
+MEMORY_REQUESTS=0 MEMORY_MINUTES=20 PROFILE=0 OUT="" PHASES="latency sse saturation"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeats) REPEATS="$2"; shift 2 ;;
+    --rates) RATES="$2"; shift 2 ;;
+    --seconds) SECONDS_PER_RUN="$2"; shift 2 ;;
+    --warmup-seconds) WARMUP_SECONDS="$2"; shift 2 ;;
+    --sat-seconds) SAT_SECONDS="$2"; shift 2 ;;
+    --sse-rate) SSE_RATE="$2"; shift 2 ;;
+    --memory) MEMORY_REQUESTS="$2"; shift 2 ;;
+    --memory-minutes) MEMORY_MINUTES="$2"; shift 2 ;;
+    --profile) PROFILE=1; shift ;;
+    --phases) PHASES="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    *) die "$1: unknown option (see the comment at the top of run.sh)" ;;
+  esac
+done
+[ "$SECONDS_PER_RUN" -le 120 ] && [ "$SAT_SECONDS" -le 120 ] && [ "$MEMORY_REQUESTS" -le 5000000 ] && [ "$MEMORY_MINUTES" -le 60 ] \
+  || die "runs are bounded: --seconds and --sat-seconds at most 120, --memory at most 5000000, --memory-minutes at most 60"
+
+LOADGEN_CPUS="${LOADGEN_CPUS-0}" UPSTREAM_CPUS="${UPSTREAM_CPUS-0}" PROXY_CPUS="${PROXY_CPUS-1}"
+OUT="${OUT:-/tmp/moat-load-$(date -u +%Y%m%dT%H%M%SZ)}"
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+WORK="$(mktemp -d /tmp/moat-load-work.XXXXXX)"
+trap 'stop_started; rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
+
+ensure_packages nginx wrk curl
+JAVA="$(java_bin)"
+base="${MOAT_LOAD_PORT_BASE:-18090}"
+UPSTREAM_PORT=$base PROXY_PORT=$((base + 1)) GATEWAY_PORT=$((base + 2)) ADMIN_PORT=$((base + 3))
+
+{
+  echo "date: $(date -u +%FT%TZ)"; echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "layout: loadgen cpus=$LOADGEN_CPUS upstream cpus=$UPSTREAM_CPUS proxy/moat cpus=$PROXY_CPUS"
+  echo "MOAT_JAVA_OPTS: ${MOAT_JAVA_OPTS:-}"
+  echo "loadavg at start: $(cat /proc/loadavg)"
+  lscpu | grep -E 'Model name|^CPU\(s\)|Thread|MHz|L2|L3' ; free -m | head -2
+  "$JAVA" -version 2>&1 | head -2; nginx -v 2>&1; wrk -v 2>&1 | head -1; uname -r
+} > "$OUT/machine.txt" 2>&1 || true
+
+log "building the load generator (moat-bench)"
+suffix="${MOAT_BUILD_SUFFIX-}"
+if [ -d "$HOME/.m2/repository/dev/moat/moat-server" ]; then projects=(-pl moat-bench); else projects=(-pl moat-bench -am); fi
+(cd "$ROOT" && JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -q -B "${projects[@]}" -Dmoat.build.suffix="$suffix" -Dmaven.compiler.proc=full -DskipTests package \
+  && JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -q -B -pl moat-bench -Dmoat.build.suffix="$suffix" \
+     dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt") >&2 || die "building moat-bench failed"
+LOAD_CP="$ROOT/moat-bench/target$suffix/classes:$(cat "$WORK/classpath.txt")"
+
+prepare_moat
+start_nginx upstream upstream.conf "$UPSTREAM_PORT" "" "$UPSTREAM_CPUS"
+start_nginx proxy proxy.conf "$PROXY_PORT" "$UPSTREAM_PORT" "$PROXY_CPUS"
+MOAT_JAVA_OPTS_BASE="${MOAT_JAVA_OPTS:-}"
+start_moat "$GATEWAY_PORT" "$ADMIN_PORT" "$UPSTREAM_PORT" "$PROXY_CPUS"
+KEY="$(onboard)"
+cp "$WORK/moat.yaml" "$OUT/moat.yaml"
+
+url_of() { # target [sse]
+  case "$1" in
+    direct) echo "http://127.0.0.1:$UPSTREAM_PORT${2:+/sse}/v1/chat/completions" ;;
+    nginx) echo "http://127.0.0.1:$PROXY_PORT${2:+/sse}/v1/chat/completions" ;;
+    moat) echo "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" ;;
+  esac
+}
+
+# load TARGET RATE COUNT WARMUP BODY LABEL — one open-loop run; appends its result line to raw.txt.
+load() {
+  local line
+  line="$(pinned "$LOADGEN_CPUS" "$JAVA" -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$LOAD_CP" dev.moat.bench.GatewayLoad \
+    --url "$(url_of "$1" "${7:-}")" --rate "$2" --count "$3" --warmup "$4" --body "$5" --label "$6" \
+    --header "authorization: Bearer $KEY" --connections 256 --drain-seconds 30)" || die "GatewayLoad failed ($6)"
+  echo "target=$1 $line loadavg=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/raw.txt" >&2
+}
+
+log "warming Moat and nginx up (JIT, pools)"
+for target in nginx moat; do load "$target" 2000 20000 0 "$LOAD_DIR/request.json" "warmup" > /dev/null; done
+mv "$OUT/raw.txt" "$OUT/warmup.txt"
+
+phase() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+for rep in $(seq 1 "$REPEATS"); do
+  phase latency && for rate in $RATES; do
+    for target in direct nginx moat; do
+      load "$target" "$rate" $((rate * SECONDS_PER_RUN)) $((rate * WARMUP_SECONDS)) "$LOAD_DIR/request.json" "latency-rep$rep"
+    done
+  done
+  phase sse && for target in direct moat; do
+    load "$target" "$SSE_RATE" $((SSE_RATE * SECONDS_PER_RUN)) $((SSE_RATE * WARMUP_SECONDS)) \
+      "$LOAD_DIR/request-stream.json" "sse-rep$rep" sse
+  done
+  phase saturation && for target in direct nginx moat; do
+    result="$(MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$KEY" pinned "$LOADGEN_CPUS" \
+      wrk -t1 -c64 -d"${SAT_SECONDS}s" -s "$LOAD_DIR/post.lua" "$(url_of "$target")")"
+    rps="$(echo "$result" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')"
+    bad="$(echo "$result" | sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p')"
+    echo "target=$target label=saturation-rep$rep rps=$rps non2xx=${bad:-0} loadavg=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/raw.txt" >&2
+  done
+done
+
+if [ "$PROFILE" = 1 ]; then
+  log "profiling Moat with JFR at saturation"
+  stop_pid "$MOAT_PID"
+  MOAT_JAVA_OPTS="$MOAT_JAVA_OPTS_BASE -XX:StartFlightRecording=filename=$OUT/moat.jfr,settings=profile,dumponexit=true"
+  start_moat "$GATEWAY_PORT" "$ADMIN_PORT" "$UPSTREAM_PORT" "$PROXY_CPUS"
+  KEY="$(onboard)"
+  load moat 2000 20000 0 "$LOAD_DIR/request.json" "profile-warmup" > /dev/null
+  MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$KEY" pinned "$LOADGEN_CPUS" \
+    wrk -t1 -c64 -d"${SAT_SECONDS}s" -s "$LOAD_DIR/post.lua" "$(url_of moat)" > "$OUT/profile-wrk.txt"
+  stop_pid "$MOAT_PID"
+  jfr="$(dirname "$JAVA")/jfr"
+  for view in hot-methods allocation-by-class allocation-by-site gc-pauses; do
+    "$jfr" view --width 160 "$view" "$OUT/moat.jfr" > "$OUT/profile-$view.txt" 2>&1 || true
+  done
+  MOAT_JAVA_OPTS="$MOAT_JAVA_OPTS_BASE"
+fi
+
+if [ "$MEMORY_REQUESTS" -gt 0 ]; then
+  log "memory: a fresh Moat over $MEMORY_REQUESTS requests (at most $MEMORY_MINUTES minutes)"
+  stop_pid "$MOAT_PID"
+  MOAT_JAVA_OPTS="${MOAT_MEMORY_JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxDirectMemorySize=64m -XX:NativeMemoryTracking=summary} $MOAT_JAVA_OPTS_BASE"
+  echo "memory run JVM options: $MOAT_JAVA_OPTS" >> "$OUT/machine.txt"
+  start_moat "$GATEWAY_PORT" "$ADMIN_PORT" "$UPSTREAM_PORT" "$PROXY_CPUS"
+  KEY="$(onboard)"
+  started=$SECONDS
+  ( while kill -0 "$MOAT_PID" 2>/dev/null; do
+      echo "t_s=$((SECONDS - started)) rss_kb=$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$MOAT_PID/status")"
+      sleep 5
+    done ) > "$OUT/memory-rss.txt" 2>/dev/null &
+  sampler=$!
+  # Closed loop (wrk, 32 connections) so that a Moat slower than the planned rate still gets a
+  # steady load instead of an ever-growing backlog; bounded by count and by --memory-minutes.
+  MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$KEY" MOAT_LOAD_LIMIT="$MEMORY_REQUESTS" \
+    pinned "$LOADGEN_CPUS" wrk -t1 -c32 -d"$((MEMORY_MINUTES * 60))s" -s "$LOAD_DIR/post.lua" "$(url_of moat)" \
+    > "$OUT/memory-wrk.txt"
+  sent="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$OUT/memory-wrk.txt")"
+  bad="$(sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$OUT/memory-wrk.txt")"
+  echo "target=moat label=memory requests=$sent non2xx=${bad:-0} seconds=$((SECONDS - started)) loadavg=$(cut -d' ' -f1 /proc/loadavg)" \
+    | tee -a "$OUT/raw.txt" >&2
+  sleep 5
+  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  "$(dirname "$JAVA")/jcmd" "$MOAT_PID" VM.native_memory summary > "$OUT/memory-nmt.txt" 2>&1 || true
+  "$(dirname "$JAVA")/jcmd" "$MOAT_PID" GC.heap_info > "$OUT/memory-heap.txt" 2>&1 || true
+fi
+
+echo "loadavg at end: $(cat /proc/loadavg)" >> "$OUT/machine.txt"
+python3 "$LOAD_DIR/summarize.py" "$OUT" > "$OUT/summary.md"
+cat "$OUT/summary.md"
+log "results in $OUT"
