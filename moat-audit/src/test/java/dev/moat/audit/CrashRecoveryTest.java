@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * observed while the child ran is consistent with the recovered log.
  */
 class CrashRecoveryTest {
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 4;
     private static final int WRITERS = 4;
 
     @TempDir

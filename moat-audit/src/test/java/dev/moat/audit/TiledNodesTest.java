@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.LongRange;
 
 /** Tiles (as the log stores them) must give the same nodes, roots and proofs as the in-memory tree. */
 class TiledNodesTest {
-    @Property(tries = 25)
+    @Property(tries = 15)
     void tilesAnswerLikeTheTree(@ForAll @IntRange(min = 1, max = 70_000) int size,
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
         MerkleTree tree = new MerkleTree();
