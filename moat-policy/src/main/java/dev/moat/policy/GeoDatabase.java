@@ -21,8 +21,8 @@ import java.util.Optional;
  * Decoded records are cached by their offset in the file; a country database has only a few hundred
  * distinct records, so after warm-up a lookup is a tree walk plus a cache hit (see {@link MmdbCountryRecord}).
  *
- * <p>An IPv4-only database is also flattened into an {@link Ipv4LocationTable} at load, which answers
- * without allocating; IPv6 and mixed databases (GeoIP2/GeoLite2) are asked through the reader.
+ * <p>The IPv4 part of every database is flattened into an {@link Ipv4LocationTable} at load, which answers
+ * without allocating; IPv6 addresses are asked through the reader.
  *
  * <p>An IPv4-only database ({@code ip_version} 4) answers IPv6 queries with nonsense instead of an error,
  * so IPv6 addresses are only ever asked of IPv6 databases.
@@ -48,8 +48,7 @@ public final class GeoDatabase {
         }
         try {
             Reader reader = new Reader(file.toFile(), Reader.FileMode.MEMORY, new CHMCache());
-            Ipv4LocationTable table = reader.getMetadata().getIpVersion() == 4 ? Ipv4LocationTable.build(reader) : null;
-            return new GeoDatabase(file, reader, table);
+            return new GeoDatabase(file, reader, Ipv4LocationTable.build(reader));
         } catch (Exception e) {
             throw new NetworkDataException("%s is not a readable MaxMind DB (.mmdb) file: %s".formatted(file, e.getMessage()), e);
         }
@@ -63,12 +62,12 @@ public final class GeoDatabase {
         return reader.getMetadata().getDatabaseType();
     }
 
-    /** Where the database places the address; IPv4 databases answer from a flattened table, the others from the reader's tree. */
+    /** Where the database places the address: IPv4 from the flattened table, IPv6 from the reader's tree. */
     public Optional<GeoLocation> locate(IpAddress address) {
         if (!address.ipv4() && !answersIpv6) {
             return Optional.empty();
         }
-        if (address.ipv4() && ipv4Table != null) {
+        if (address.ipv4()) {
             return ipv4Table.locate(address);
         }
         return locateWithReader(address);

@@ -1,8 +1,10 @@
 package dev.moat.policy;
 
 import com.maxmind.db.DatabaseRecord;
+import com.maxmind.db.Network;
 import com.maxmind.db.Networks;
 import com.maxmind.db.Reader;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every IPv4 network of an IPv4 MaxMind database flattened into sorted arrays: range starts, range ends and
+ * Every IPv4 network of a MaxMind database flattened into sorted arrays: range starts, range ends and
  * the location of each range, with adjacent ranges of the same location merged.
  *
  * <p>The reader's own lookup builds an {@code InetAddress}, a record and a network object per call and
@@ -31,23 +33,36 @@ final class Ipv4LocationTable {
         this.locations = locations;
     }
 
+    /**
+     * Flattens the IPv4 part of a database: the whole tree of an IPv4 database, or the {@code ::/96} subtree
+     * of an IPv6 one (where MaxMind stores IPv4 data; the free IPv6-only database has none there, which
+     * then answers IPv4 queries with "unknown" at once instead of walking the tree).
+     */
     @SuppressWarnings("unchecked")
     static Ipv4LocationTable build(Reader reader) throws Exception {
         record Range(int start, int end, Optional<GeoLocation> location) {
         }
         List<Range> ranges = new ArrayList<>();
-        Networks<MmdbCountryRecord> networks = reader.networks(false, MmdbCountryRecord.class);
+        Networks<MmdbCountryRecord> networks = reader.getMetadata().getIpVersion() == 4
+                ? reader.networks(false, MmdbCountryRecord.class)
+                : reader.networksWithin(new Network(InetAddress.getByAddress(new byte[16]), 96), false, MmdbCountryRecord.class);
         while (networks.hasNext()) {
             DatabaseRecord<MmdbCountryRecord> record = networks.next();
             if (record.getData() == null || record.getData().location().isEmpty()) {
                 continue;
             }
             byte[] address = record.getNetwork().getNetworkAddress().getAddress();
-            if (address.length != 4) {
+            int prefixLength = record.getNetwork().getPrefixLength();
+            if (address.length == 16) {
+                // An IPv4 network inside ::/96, reported in its IPv6 form.
+                address = Arrays.copyOfRange(address, 12, 16);
+                prefixLength -= 96;
+            }
+            if (prefixLength < 0) {
                 continue;
             }
             int start = (address[0] & 0xFF) << 24 | (address[1] & 0xFF) << 16 | (address[2] & 0xFF) << 8 | (address[3] & 0xFF);
-            int hostBits = 32 - record.getNetwork().getPrefixLength();
+            int hostBits = 32 - prefixLength;
             int end = hostBits == 32 ? -1 : start | (int) ((1L << hostBits) - 1);
             ranges.add(new Range(start ^ Integer.MIN_VALUE, end ^ Integer.MIN_VALUE, record.getData().location()));
         }

@@ -40,7 +40,7 @@ class GeoDatabaseTest {
 
     @Test
     void readsGeoIp2CityRecordsWithSubdivisionsAndFallsBackToTheRegisteredCountry(@TempDir Path dir) throws IOException {
-        Path file = new MmdbTestFile("GeoIP2-City")
+        Path file = new MmdbTestFile("GeoIP2-City", 4)
                 .put("198.51.100.0/24", Map.of(
                         "country", Map.of("iso_code", "UA", "names", Map.of("en", "Ukraine")),
                         "registered_country", Map.of("iso_code", "UA"),
@@ -63,7 +63,7 @@ class GeoDatabaseTest {
 
     @Test
     void crimeaIsDeniedWhenACityDatabaseReportsIt(@TempDir Path dir) throws IOException {
-        Path file = new MmdbTestFile("GeoIP2-City")
+        Path file = new MmdbTestFile("GeoIP2-City", 4)
                 .put("198.51.100.0/24", Map.of("country", Map.of("iso_code", "UA"), "subdivisions", List.of(Map.of("iso_code", "43"))))
                 .put("198.51.101.0/24", Map.of("country", Map.of("iso_code", "UA"), "subdivisions", List.of(Map.of("iso_code", "30"))))
                 .write(dir.resolve("city.mmdb"));
@@ -77,5 +77,35 @@ class GeoDatabaseTest {
         PolicyDecision kyiv = policy.decide(new RequestFacts(intelligence.classify("198.51.101.9"), template.model(), template.api(),
                 template.organisation(), template.key(), template.time()));
         assertThat(kyiv.action()).isEqualTo(Action.ALLOW);
+    }
+
+    @Test
+    void readsIpv4AndIpv6FromAMixedDatabaseAsGeoLite2ShipsThem(@TempDir Path dir) throws IOException {
+        Path file = new MmdbTestFile("GeoLite2-Country", 6)
+                .put("198.51.100.0/24", Map.of("country", Map.of("iso_code", "JP"), "registered_country", Map.of("iso_code", "JP")))
+                .put("2001:db8:1::/48", Map.of("country", Map.of("iso_code", "IR")))
+                .put("2001:db8:2::/48", Map.of("registered_country", Map.of("iso_code", "SE")))
+                .write(dir.resolve("country.mmdb"));
+        GeoDatabase mixed = GeoDatabase.open(file);
+        assertThat(mixed.locate(IpAddress.parseOrThrow("198.51.100.200"))).map(GeoLocation::country).contains("JP");
+        assertThat(mixed.locate(IpAddress.parseOrThrow("::ffff:198.51.100.1"))).map(GeoLocation::country).contains("JP");
+        assertThat(mixed.locate(IpAddress.parseOrThrow("198.51.101.1"))).isEmpty();
+        assertThat(mixed.locate(IpAddress.parseOrThrow("2001:db8:1:ffff::1"))).map(GeoLocation::country).contains("IR");
+        assertThat(mixed.locate(IpAddress.parseOrThrow("2001:db8:2::1"))).map(GeoLocation::country).contains("SE");
+        assertThat(mixed.locate(IpAddress.parseOrThrow("2001:db8:3::1"))).isEmpty();
+        for (String address : new String[] {"198.51.100.0", "198.51.100.255", "198.51.99.255", "198.51.101.0"}) {
+            IpAddress ip = IpAddress.parseOrThrow(address);
+            assertThat(mixed.locate(ip)).as(address).isEqualTo(mixed.locateWithReader(ip));
+        }
+    }
+
+    @Test
+    void anIpv6OnlyDatabaseAnswersIpv4QueriesWithNothingAtOnce() {
+        GeoDatabase ipv6 = GeoDatabase.open(SharedData.geo("geo-whois-asn-country-ipv6.mmdb"));
+        for (String address : new String[] {"8.8.8.8", "5.22.0.1", "0.0.0.1"}) {
+            IpAddress ip = IpAddress.parseOrThrow(address);
+            assertThat(ipv6.locate(ip)).as(address).isEmpty().isEqualTo(ipv6.locateWithReader(ip));
+        }
+        assertThat(ipv6.locate(IpAddress.parseOrThrow("2a02:6b8::1"))).map(GeoLocation::country).contains("RU");
     }
 }

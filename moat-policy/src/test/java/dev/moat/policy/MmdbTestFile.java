@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes small IPv4 MaxMind DB files (format 2.0, 24-bit records) for tests that need a record shape the
+ * Writes small MaxMind DB files (format 2.0, 24-bit records) for tests that need a record shape the
  * shared data does not have, such as GeoIP2 City records with subdivisions. Written from the published
  * MaxMind DB File Format Specification: a binary search tree, 16 zero bytes, the data section, then the
  * metadata map after the marker {@code \xAB\xCD\xEFMaxMind.com}.
@@ -30,20 +30,29 @@ final class MmdbTestFile {
     private final List<int[]> nodes = new ArrayList<>();
     private final List<Object> records = new ArrayList<>();
     private final String databaseType;
+    private final int ipVersion;
 
-    MmdbTestFile(String databaseType) {
+    /** @param ipVersion 4, or 6 for a tree of 128-bit addresses that keeps IPv4 ranges under ::/96, as MaxMind does */
+    MmdbTestFile(String databaseType, int ipVersion) {
         this.databaseType = databaseType;
+        this.ipVersion = ipVersion;
         nodes.add(new int[] {NO_DATA, NO_DATA});
     }
 
     /** Maps a CIDR range to a record (maps, lists, strings and longs). Ranges must not nest. */
     MmdbTestFile put(String cidr, Object record) {
         CidrRange range = CidrRange.parseOrThrow(cidr);
+        if (ipVersion == 4 && !range.network().ipv4()) {
+            throw new IllegalArgumentException(cidr + " in an IPv4 database");
+        }
+        // In an IPv6 tree an IPv4 range sits under 96 zero bits.
+        int offset = ipVersion == 6 && range.network().ipv4() ? 96 : 0;
+        int length = offset + range.prefixLength();
         records.add(record);
         int dataIndex = records.size() - 1;
         int node = 0;
-        for (int depth = 0; depth < range.prefixLength() - 1; depth++) {
-            int bit = range.network().bit(depth);
+        for (int depth = 0; depth < length - 1; depth++) {
+            int bit = depth < offset ? 0 : range.network().bit(depth - offset);
             if (nodes.get(node)[bit] == NO_DATA) {
                 nodes.add(new int[] {NO_DATA, NO_DATA});
                 nodes.get(node)[bit] = nodes.size() - 1;
@@ -82,7 +91,7 @@ final class MmdbTestFile {
         metadata.put("build_epoch", new Unsigned(UINT64, 1_780_000_000L));
         metadata.put("database_type", databaseType);
         metadata.put("description", Map.of("en", "moat-policy test database"));
-        metadata.put("ip_version", new Unsigned(UINT16, 4));
+        metadata.put("ip_version", new Unsigned(UINT16, ipVersion));
         metadata.put("languages", List.of("en"));
         metadata.put("node_count", new Unsigned(UINT32, nodeCount));
         metadata.put("record_size", new Unsigned(UINT16, 24));
