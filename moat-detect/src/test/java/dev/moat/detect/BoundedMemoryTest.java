@@ -12,11 +12,11 @@ class BoundedMemoryTest {
     @Test
     void idleOrganisationsAreEvictedAndLinkageStateShrinksWithThem() {
         DetectorSettings settings = DetectorSettings.defaults().toBuilder()
-                .idleEviction(Duration.ofMinutes(20)).linkTtl(Duration.ofMinutes(20)).maxPrincipals(1_000).build();
+                .idleEviction(Duration.ofMinutes(20)).linkTtl(Duration.ofMinutes(20)).maxPrincipals(800).build();
         Analyzer analyzer = new Analyzer(settings);
         Detector detector = new Detector(settings);
         Instant t = Workloads.START;
-        int orgs = 8_000;
+        int orgs = 5_000;
         for (int i = 0; i < orgs; i++) {
             t = t.plusSeconds(2);
             for (int k = 0; k < 2; k++) {
@@ -27,10 +27,10 @@ class BoundedMemoryTest {
                 analyzer.accept(event);
             }
         }
-        // twenty minutes of event time hold 600 organisations (plus one maintenance period); the cap is 1,000
-        assertThat(detector.liveOrganisations()).isLessThanOrEqualTo(1_000);
-        assertThat(detector.linkageIndexSize()).isLessThan(10 * 1_000);
-        assertThat(detector.linkageEdges()).isLessThan(ClusterLinker.MAX_EDGES_PER_ORG * 1_000);
+        // twenty minutes of event time hold 600 organisations (plus one maintenance period); the cap is 800
+        assertThat(detector.liveOrganisations()).isLessThanOrEqualTo(800);
+        assertThat(detector.linkageIndexSize()).isLessThan(10 * 800);
+        assertThat(detector.linkageEdges()).isLessThan(ClusterLinker.MAX_EDGES_PER_ORG * 800);
         // the analyser still reports every organisation it saw
         assertThat(analyzer.report().principals()).hasSize(orgs);
     }
