@@ -59,10 +59,6 @@ final class TrafficSource {
         return next;
     }
 
-    Client client() {
-        return client;
-    }
-
     /** The request due at {@link #nextMillis()}, as the gateway would record it; schedules the one after. */
     SimulatedEvent emit() {
         long now = next;

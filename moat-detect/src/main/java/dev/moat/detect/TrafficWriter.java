@@ -2,10 +2,13 @@ package dev.moat.detect;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -79,6 +82,23 @@ public final class TrafficWriter {
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the simulated traffic: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the simulation to files (created or replaced): the events, and the organisation and
+     * labels files when their paths are given.
+     *
+     * @return the number of events written
+     */
+    public static long write(Simulation simulation, Path events, Optional<Path> orgs, Optional<Path> labels) {
+        try (OutputStream eventOut = new BufferedOutputStream(Files.newOutputStream(events), 1 << 16);
+             OutputStream orgOut = orgs.isPresent() ? new BufferedOutputStream(Files.newOutputStream(orgs.get())) : null;
+             OutputStream labelOut = labels.isPresent()
+                     ? new BufferedOutputStream(Files.newOutputStream(labels.get()), 1 << 16) : null) {
+            return write(simulation, eventOut, Optional.ofNullable(orgOut), Optional.ofNullable(labelOut));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the simulated traffic to " + events + ": " + e.getMessage(), e);
         }
     }
 

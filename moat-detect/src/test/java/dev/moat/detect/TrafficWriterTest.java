@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrafficWriterTest {
 
@@ -77,6 +80,26 @@ class TrafficWriterTest {
                 .filter(event -> event.harvesting() && mixedOrgs.contains(event.event().orgId()))
                 .map(event -> event.event().id()).toList();
         assertThat(labelledEvents).isNotEmpty().isEqualTo(campaignEventsOfMixedOrgs);
+    }
+
+    @Test
+    void writesFilesThatTheAnalyserReadersRead(@TempDir Path directory) throws Exception {
+        Simulation simulation = new Simulator(PromptSource.bundled())
+                .run(ScenarioCatalog.named("demo").withDuration(Duration.ofHours(2)), SimulationTestData.settings(8));
+        int orgCount = simulation.orgs().size();
+        Path events = directory.resolve("events.jsonl");
+        Path orgs = directory.resolve("orgs.jsonl");
+        long written = TrafficWriter.write(simulation, events, Optional.of(orgs), Optional.empty());
+        long read = 0;
+        try (UsageEventReader reader = UsageEventReader.open(events)) {
+            while (reader.hasNext()) {
+                reader.next();
+                read++;
+            }
+        }
+        assertThat(read).isPositive().isEqualTo(written);
+        assertThat(OrgProfileReader.read(orgs)).hasSize(orgCount);
+        assertThat(Files.exists(directory.resolve("labels.jsonl"))).isFalse();
     }
 
     @Test
