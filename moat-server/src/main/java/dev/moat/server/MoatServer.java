@@ -8,7 +8,12 @@ import dev.moat.policy.NetworkDataWatcher;
 import dev.moat.policy.NetworkIntelligence;
 import dev.moat.policy.Policy;
 import dev.moat.policy.ReloadOutcome;
+import dev.moat.screening.LoadReport;
+import dev.moat.screening.ScreeningIndex;
+import dev.moat.screening.ScreeningSettings;
 import dev.moat.server.admin.AdminServer;
+import dev.moat.server.config.ConfigException;
+import dev.moat.server.vetting.ListScreening;
 import dev.moat.server.alert.AlertFactory;
 import dev.moat.server.alert.AlertRoutes;
 import dev.moat.server.alert.AlertStore;
@@ -89,7 +94,7 @@ public final class MoatServer implements AutoCloseable {
         metrics.gauge("moat.keys.active", "Active API keys in memory", directory::keyCount);
         audit = openAudit();
         recorder.addListener(audit::accessDecision);
-        Vetting vetting = new Unscreened();
+        Vetting vetting = vetting();
         orgService = new OrgService(orgStore, keyStore, directory, vetting, config);
         orgService.addListener(action -> audit.record(action.kind(), action.actor(), action.subject(), action.outcome(),
                 action.note().isEmpty() ? List.of() : List.of(action.note()), action.at()));
@@ -178,6 +183,27 @@ public final class MoatServer implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    private Vetting vetting() {
+        if (config.screening().lists().isEmpty()) {
+            LOG.atWarn().log("no restricted-party lists configured (screening.lists): organisations are not screened");
+            return new Unscreened();
+        }
+        long start = System.nanoTime();
+        ScreeningIndex index;
+        try {
+            index = ScreeningIndex.load(config.screening().lists(), ScreeningSettings.DEFAULTS);
+        } catch (RuntimeException e) {
+            throw new ConfigException("screening.lists: " + e.getMessage(), e);
+        }
+        LoadReport report = index.loadReport();
+        report.problems().stream().limit(20).forEach(problem ->
+                LOG.atWarn().addKeyValue("problem", problem).log("skipped a malformed list entry"));
+        LOG.atInfo().addKeyValue("entities", report.entities()).addKeyValue("files", report.files().size())
+                .addKeyValue("skipped", report.problems().size())
+                .addKeyValue("ms", (System.nanoTime() - start) / 1_000_000).log("restricted-party lists loaded");
+        return new ListScreening(index, new java.util.HashSet<>(config.screening().embargoedCountries()));
     }
 
     private AuditTrail openAudit() {

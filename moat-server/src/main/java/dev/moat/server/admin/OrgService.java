@@ -193,17 +193,25 @@ public final class OrgService {
     }
 
     private static List<Owner> owners(JsonNode node) {
+        return owners(node, "owners", 0);
+    }
+
+    /** Declared owners, recursively: an owning organisation may declare its own owners (up to 8 levels). */
+    private static List<Owner> owners(JsonNode node, String path, int depth) {
         List<Owner> owners = new ArrayList<>();
         if (node == null || node.isNull()) {
             return owners;
         }
         if (!node.isArray()) {
-            throw AdminException.badRequest("owners: expected a list of {\"name\",\"type\",\"country\",\"share_percent\"}");
+            throw AdminException.badRequest(path + ": expected a list of {\"name\",\"type\",\"country\",\"share_percent\"}");
+        }
+        if (depth > 8) {
+            throw AdminException.badRequest(path + ": ownership is declared more than 8 levels deep");
         }
         double total = 0;
         for (int i = 0; i < node.size(); i++) {
             JsonNode owner = node.get(i);
-            String key = "owners[" + i + "]";
+            String key = path + "[" + i + "]";
             String name = requiredText(owner, "name", key);
             String type = optionalText(owner, "type").orElse("person");
             if (!type.equals("person") && !type.equals("organization")) {
@@ -217,11 +225,15 @@ public final class OrgService {
             if (share == null || !share.isNumber() || share.doubleValue() < 0 || share.doubleValue() > 100) {
                 throw AdminException.badRequest(key + ".share_percent: expected a number from 0 to 100");
             }
+            List<Owner> nested = owners(owner.get("owners"), key + ".owners", depth + 1);
+            if (type.equals("person") && !nested.isEmpty()) {
+                throw AdminException.badRequest(key + ".owners: a person has no owners (only organizations declare theirs)");
+            }
             total += share.doubleValue();
-            owners.add(new Owner(name, type, country, share.doubleValue()));
+            owners.add(new Owner(name, type, country, share.doubleValue(), nested));
         }
         if (total > 100.0001) {
-            throw AdminException.badRequest("owners: shares add up to " + total + " %, more than 100 %");
+            throw AdminException.badRequest(path + ": shares add up to " + total + " %, more than 100 %");
         }
         return owners;
     }
@@ -279,11 +291,7 @@ public final class OrgService {
         node.put("tier", org.tier());
         node.put("status", org.status().wireName());
         node.put("intended_use", org.intendedUse());
-        var owners = node.putArray("owners");
-        for (Owner owner : org.owners()) {
-            owners.addObject().put("name", owner.name()).put("type", owner.type()).put("country", owner.country())
-                    .put("share_percent", owner.sharePercent());
-        }
+        node.set("owners", ownersJson(json, org.owners()));
         try {
             node.set("screening", org.screening().isPresent() ? json.readTree(org.screening().get()) : null);
         } catch (java.io.IOException e) {
@@ -293,6 +301,18 @@ public final class OrgService {
         node.put("created_at", org.createdAt().toString());
         node.put("updated_at", org.updatedAt().toString());
         return node;
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode ownersJson(ObjectMapper json, List<Owner> owners) {
+        var array = json.createArrayNode();
+        for (Owner owner : owners) {
+            ObjectNode node = array.addObject().put("name", owner.name()).put("type", owner.type())
+                    .put("country", owner.country()).put("share_percent", owner.sharePercent());
+            if (!owner.owners().isEmpty()) {
+                node.set("owners", ownersJson(json, owner.owners()));
+            }
+        }
+        return array;
     }
 
     public static ObjectNode limitsJson(ObjectMapper json, Limits limits) {

@@ -316,7 +316,10 @@ public final class ConfigLoader {
 
         MoatConfig.Screening screening = new MoatConfig.Screening(
                 existingPaths("screening.lists", s.texts("screening.lists")),
-                s.bool("screening.auto_approve_clear", false));
+                s.bool("screening.auto_approve_clear", false),
+                root.path("screening").has("embargoed_countries")
+                        ? s.texts("screening.embargoed_countries").stream().map(c -> c.toUpperCase(Locale.ROOT)).toList()
+                        : List.of("CU", "IR", "KP", "SY", "UA-43", "UA-14", "UA-09"));
         MoatConfig.Network network = new MoatConfig.Network(
                 existingPaths("network.geoip", s.texts("network.geoip")),
                 existingPaths("network.hosting", s.texts("network.hosting")),

@@ -52,7 +52,8 @@ sealed interface ConfigSchema {
                     "timeout", SCALAR,
                     "connect_timeout", SCALAR,
                     "max_connections", SCALAR)),
-            "screening", fields("lists", new ListOf(SCALAR), "auto_approve_clear", SCALAR),
+            "screening", fields("lists", new ListOf(SCALAR), "auto_approve_clear", SCALAR,
+                    "embargoed_countries", new ListOf(SCALAR)),
             "network", fields(
                     "geoip", new ListOf(SCALAR),
                     "hosting", new ListOf(SCALAR),

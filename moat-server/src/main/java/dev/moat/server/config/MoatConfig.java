@@ -71,9 +71,14 @@ public record MoatConfig(
         }
     }
 
-    public record Screening(List<Path> lists, boolean autoApproveClear) {
+    /**
+     * @param embargoedCountries organisations registered here are rejected outright (default: the OFAC
+     *                           comprehensive programmes — CU, IR, KP, SY; occupied regions of Ukraine as UA-43, UA-14, UA-09)
+     */
+    public record Screening(List<Path> lists, boolean autoApproveClear, List<String> embargoedCountries) {
         public Screening {
             lists = List.copyOf(lists);
+            embargoedCountries = List.copyOf(embargoedCountries);
         }
     }
 
