@@ -27,7 +27,7 @@ final class BehaviourProfile {
     /** Events with suspicious intent that were also single-shot: intent in the shape of harvesting. */
     double shapedIntent;
     double logitProbe, manyChoices, leakedReasoning, leakedSystem;
-    double anonymised, rateLimited, withContent;
+    double anonymised, withContent;
     final double[] topics = new double[Topics.COUNT];
     final double[] hours = new double[24];
     final TemplateCounter prefixes = new TemplateCounter();
@@ -67,7 +67,6 @@ final class BehaviourProfile {
         if (t.leakedReasoning) leakedReasoning++;
         if (t.leakedSystem) leakedSystem++;
         if (t.anonymisedNetwork) anonymised++;
-        if (t.rateLimited) rateLimited++;
         if (t.hasContent) {
             withContent++;
             topics[t.topic]++;
@@ -106,7 +105,6 @@ final class BehaviourProfile {
         leakedReasoning *= factor;
         leakedSystem *= factor;
         anonymised *= factor;
-        rateLimited *= factor;
         withContent *= factor;
         for (int i = 0; i < topics.length; i++) {
             topics[i] *= factor;
@@ -135,7 +133,6 @@ final class BehaviourProfile {
         leakedReasoning += other.leakedReasoning;
         leakedSystem += other.leakedSystem;
         anonymised += other.anonymised;
-        rateLimited += other.rateLimited;
         withContent += other.withContent;
         for (int i = 0; i < topics.length; i++) {
             topics[i] += other.topics[i];

@@ -30,7 +30,6 @@ final class EventTraits {
     boolean leakedSystem;
     /** Sent from a hosting, VPN or Tor network. */
     boolean anonymisedNetwork;
-    boolean rateLimited;
     boolean hasContent;
 
     int topic;

@@ -34,7 +34,6 @@ final class EventTraitsReader {
             case "hosting", "vpn", "tor" -> true;
             default -> false;
         };
-        t.rateLimited = event.response().status() == 429;
         t.longCompletion = event.response().completionTokens() + event.response().reasoningTokens() >= LONG_COMPLETION;
 
         String user = request.lastUserText();

@@ -48,10 +48,6 @@ final class LongIntMap {
         return 0;
     }
 
-    int size() {
-        return size;
-    }
-
     private void grow() {
         long[] oldKeys = keys;
         int[] oldValues = values;

@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * <p>It is a discount, never an exemption: even the most trusted organisation reaches review on clear
  * harvesting, and a vetted partner's leaked key is caught through its drift profile (traffic from
- * infrastructure the organisation never used), which is scored without the discount.
+ * infrastructure the organisation never used), which is scored at {@link #MAX}, as a stranger's.
  */
 final class TrustModel {
 
