@@ -3,6 +3,7 @@ package dev.moat.server;
 import dev.moat.audit.LogSettings;
 import dev.moat.audit.NoteVerifier;
 import dev.moat.audit.TransparencyLog;
+import dev.moat.detect.Detector;
 import dev.moat.policy.CredentialSharingMonitor;
 import dev.moat.policy.NetworkDataWatcher;
 import dev.moat.policy.NetworkIntelligence;
@@ -28,6 +29,8 @@ import dev.moat.server.gateway.AdmitStage;
 import dev.moat.server.gateway.AuthenticateStage;
 import dev.moat.server.gateway.GatewayServer;
 import dev.moat.server.gateway.LimitStage;
+import dev.moat.server.gateway.EnforcementStage;
+import dev.moat.server.gateway.GuardStage;
 import dev.moat.server.gateway.ParseStage;
 import dev.moat.server.gateway.PolicyStage;
 import dev.moat.server.gateway.Stage;
@@ -73,6 +76,7 @@ public final class MoatServer implements AutoCloseable {
     private NetworkDataWatcher networkWatcher;
     private AlertStore alertStore;
     private Alerts alerts;
+    private Detector detector;
     private int gatewayPort;
     private int adminPort;
 
@@ -115,13 +119,19 @@ public final class MoatServer implements AutoCloseable {
                 orgService.revokeKey(alert.subjectId(), "credential-sharing");
             }
         });
+        detector = DetectionWiring.detector(config.detection(), orgStore, alerts);
+        recorder.addListener(detector::accept);
+        orgService.addOrgListener(org -> detector.addOrg(DetectionWiring.profile(org)));
         List<Stage> stages = List.of(
                 new AuthenticateStage(directory),
                 new ParseStage(),
                 new AdmitStage(config),
                 new PolicyStage(network, policy, sharing, signal -> alerts.raise(AlertFactory.of(signal, directory)),
                         call -> alerts.raise(AlertFactory.policyReview(call))),
-                new LimitStage(limiter, config.gateway().defaultMaxTokens(), config.defaultLimits()));
+                new EnforcementStage(detector::enforcement, config.detection().degradeMaxTokens()),
+                new GuardStage(),
+                new LimitStage(limiter, config.gateway().defaultMaxTokens(), config.defaultLimits(),
+                        config.detection().throttleLimits()));
         GatewayServer gateway = new GatewayServer(config, stages, limiter, recorder, metrics, upstreams, directory);
         AdminServer admin = new AdminServer(orgService, usageStore, recorder, metrics,
                 Optional.ofNullable(env.get(config.adminTokenEnv())), config.adminTokenEnv());
@@ -212,6 +222,10 @@ public final class MoatServer implements AutoCloseable {
                 .withWitnesses(witnesses));
         return new AuditTrail(log, config.audit().summariseAllowed()
                 ? AuditTrail.AllowedRequests.SUMMARY : AuditTrail.AllowedRequests.INDIVIDUAL);
+    }
+
+    public Detector detector() {
+        return detector;
     }
 
     public AuditTrail audit() {

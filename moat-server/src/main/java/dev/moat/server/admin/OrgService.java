@@ -43,6 +43,7 @@ public final class OrgService {
     private final Vetting vetting;
     private final MoatConfig config;
     private final List<Consumer<AdminAction>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<Organisation>> orgListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public OrgService(OrgStore orgs, KeyStore keys, Directory directory, Vetting vetting, MoatConfig config) {
         this.orgs = orgs;
@@ -58,6 +59,11 @@ public final class OrgService {
      * @param kind {@code vetting.decision}, {@code admin.action}, {@code key.created} or {@code key.revoked}
      */
     public record AdminAction(String kind, String actor, String subject, String outcome, String note, Instant at) {
+    }
+
+    /** Told about every organisation created (after it is stored), e.g. to give the detector its sign-up facts. */
+    public void addOrgListener(Consumer<Organisation> listener) {
+        orgListeners.add(listener);
     }
 
     public void addListener(Consumer<AdminAction> listener) {
@@ -100,6 +106,7 @@ public final class OrgService {
                 draft.signupIp(), now, now);
         orgs.insert(org, actor);
         directory.putOrg(org);
+        orgListeners.forEach(listener -> listener.accept(org));
         announce(new AdminAction("vetting.decision", actor, org.id(), status.wireName(),
                 "screening: " + screening.report().path("decision").asText(), now));
         return org;

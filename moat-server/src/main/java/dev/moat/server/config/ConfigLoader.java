@@ -351,8 +351,14 @@ public final class ConfigLoader {
         }
         MoatConfig.Audit audit = new MoatConfig.Audit(origin, allowedRequests.equals("summary"),
                 DurationText.parse("audit.summary_interval", s.text("audit.summary_interval", "60s")), s.texts("audit.witnesses"));
+        MoatConfig.Detection detection = new MoatConfig.Detection(
+                s.bool("detection.shadow_mode", false),
+                (int) s.positiveLong("detection.degrade_max_tokens", 1024),
+                new Limits(s.nonNegativeLong("detection.throttle_limits.requests_per_minute", 10),
+                        s.nonNegativeLong("detection.throttle_limits.tokens_per_minute", 10_000),
+                        s.nonNegativeLong("detection.throttle_limits.tokens_per_day", 0)));
         return new MoatConfig(dataDir, gateway, admin, adminTokenEnv, trustedProxies, upstreams, screening,
-                network, policy, gatewaySettings, audit, limits);
+                network, policy, gatewaySettings, detection, audit, limits);
     }
 
     private static MoatConfig.Upstream upstream(String key, Settings s) {

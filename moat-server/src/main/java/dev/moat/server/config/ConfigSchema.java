@@ -72,6 +72,10 @@ sealed interface ConfigSchema {
                     "default_max_tokens", SCALAR,
                     "content_retention", SCALAR,
                     "usage_queue_capacity", SCALAR),
+            "detection", fields(
+                    "shadow_mode", SCALAR,
+                    "degrade_max_tokens", SCALAR,
+                    "throttle_limits", fields("requests_per_minute", SCALAR, "tokens_per_minute", SCALAR, "tokens_per_day", SCALAR)),
             "audit", fields(
                     "origin", SCALAR,
                     "allowed_requests", SCALAR,

@@ -24,6 +24,7 @@ public record MoatConfig(
         Network network,
         Policy policy,
         Gateway gateway,
+        Detection detection,
         Audit audit,
         Limits defaultLimits) {
 
@@ -126,6 +127,16 @@ public record MoatConfig(
      * @param contentRetention   how long prompt and response text is kept; empty = not kept at all
      * @param usageQueueCapacity usage events waiting to be written; when full, new requests get 503
      */
+    /**
+     * Distillation and extraction detection (an extension of the contract).
+     *
+     * @param shadowMode       record verdicts without enforcing them, for tuning
+     * @param degradeMaxTokens completion budget of a degraded organisation's requests
+     * @param throttleLimits   an organisation's limits while it is throttled
+     */
+    public record Detection(boolean shadowMode, int degradeMaxTokens, Limits throttleLimits) {
+    }
+
     /**
      * The transparency log (an extension of the contract).
      *

@@ -33,6 +33,8 @@ public final class Call {
     RateLimiter.Reservation reservation;
     Decision decision = Decision.ALLOW;
     String country = "unknown";
+    boolean throttled;
+    java.util.List<String> guardReasons = java.util.List.of();
     String network = "unknown";
 
     Call(String requestId, ApiDialect dialect, MultiMap headers, String clientIp, byte[] rawBody) {

@@ -232,6 +232,11 @@ public final class GatewayServer {
         } else if (outcome.error().isPresent() && !decision.denied() && outcome.status() < 500 && outcome.status() != 499) {
             decision = new Decision("deny", List.of(outcome.error().get().message()), Optional.of(outcome.error().get().code()));
         }
+        if (!call.guardReasons.isEmpty() && !decision.denied()) {
+            List<String> reasons = new java.util.ArrayList<>(decision.reasons());
+            reasons.addAll(call.guardReasons);
+            decision = new Decision(decision.action(), reasons, decision.code());
+        }
         UsageEvent event = UsageEvents.of(call, outcome.status(), tally, decision, call.country, call.network);
         recorder.record(event);
         String model = event.model();

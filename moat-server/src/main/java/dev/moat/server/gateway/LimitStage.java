@@ -16,10 +16,14 @@ public final class LimitStage implements Stage {
     private final int defaultMaxTokens;
     private final Limits defaultKeyLimits;
 
-    public LimitStage(RateLimiter limiter, int defaultMaxTokens, Limits defaultKeyLimits) {
+    private final Limits throttleLimits;
+
+    /** @param throttleLimits the organisation's limits while the detector throttles it */
+    public LimitStage(RateLimiter limiter, int defaultMaxTokens, Limits defaultKeyLimits, Limits throttleLimits) {
         this.limiter = limiter;
         this.defaultMaxTokens = defaultMaxTokens;
         this.defaultKeyLimits = defaultKeyLimits;
+        this.throttleLimits = throttleLimits;
     }
 
     @Override
@@ -27,16 +31,19 @@ public final class LimitStage implements Stage {
         RequestFacts facts = call.facts;
         long completion = facts.maxTokens() > 0 ? facts.maxTokens() : defaultMaxTokens;
         long tokens = facts.estimatedPromptTokens() + completion * facts.summary().n();
-        List<RateLimiter.Principal> principals = List.of(
-                new RateLimiter.Principal("key:" + call.key.id(), call.key.limits().orElse(defaultKeyLimits)),
-                new RateLimiter.Principal("org:" + call.org.id(), call.org.limits()));
+        RateLimiter.Principal key = new RateLimiter.Principal("key:" + call.key.id(), call.key.limits().orElse(defaultKeyLimits));
+        RateLimiter.Principal org = new RateLimiter.Principal("org:" + call.org.id(), call.org.limits());
+        List<RateLimiter.Principal> principals = call.throttled
+                ? List.of(key, org, new RateLimiter.Principal("throttle:" + call.org.id(), throttleLimits))
+                : List.of(key, org);
         RateLimiter.Outcome outcome = limiter.reserve(principals, tokens);
         if (outcome instanceof RateLimiter.Reservation reservation) {
             call.reservation = reservation;
             return Optional.empty();
         }
         RateLimiter.Rejection rejection = (RateLimiter.Rejection) outcome;
-        String whose = rejection.principal().startsWith("key:") ? "this API key's" : "your organisation's";
+        String whose = rejection.principal().startsWith("key:") ? "this API key's"
+                : rejection.principal().startsWith("throttle:") ? "your organisation's reduced (throttled)" : "your organisation's";
         if (rejection.neverFits()) {
             long window = rejection.limit().equals("tokens_per_day") ? 86_400 : 60;
             return Optional.of(new GatewayError(429, "request_exceeds_limit",

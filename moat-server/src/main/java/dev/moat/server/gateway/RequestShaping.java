@@ -1,0 +1,45 @@
+package dev.moat.server.gateway;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Edits to a request body before it goes upstream, for guards and enforcement. */
+final class RequestShaping {
+
+    private RequestShaping() {
+    }
+
+    static void stripLogitBias(Call call) {
+        call.body.remove("logit_bias");
+    }
+
+    static void stripLogprobs(Call call) {
+        call.body.remove("logprobs");
+        call.body.remove("top_logprobs");
+    }
+
+    static void capChoices(Call call, int n) {
+        if (call.body.path("n").asInt(1) > n) {
+            call.body.put("n", n);
+        }
+    }
+
+    /** Asks the upstream for no reasoning output: drops Anthropic's {@code thinking} and OpenAI's reasoning options. */
+    static void withholdReasoning(Call call) {
+        call.body.remove("thinking");
+        call.body.remove("reasoning_effort");
+        call.body.remove("reasoning");
+    }
+
+    /** Degraded service: no logprobs, logit bias or reasoning, and at most {@code maxTokens} of completion. */
+    static void degrade(Call call, int maxTokens) {
+        stripLogitBias(call);
+        stripLogprobs(call);
+        withholdReasoning(call);
+        capChoices(call, 1);
+        ObjectNode body = call.body;
+        String field = body.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
+        if (body.path(field).asInt(Integer.MAX_VALUE) > maxTokens) {
+            body.put(field, maxTokens);
+        }
+    }
+}
