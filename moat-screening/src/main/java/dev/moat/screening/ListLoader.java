@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -56,7 +57,7 @@ public final class ListLoader {
                     if (OFAC_COMPANIONS.contains(name)) {
                         continue;
                     }
-                    java.util.Optional<ListFormat> format = recognise(file);
+                    Optional<ListFormat> format = recognise(file);
                     if (format.isEmpty()) {
                         problems.add(new LoadProblem(file.toString(), 0, "not a list file this loader knows; skipped"));
                         continue;
@@ -103,25 +104,25 @@ public final class ListLoader {
     }
 
     /** The format of a file from its name and first few kilobytes, or empty when it is no list. */
-    static java.util.Optional<ListFormat> recognise(Path file) {
+    static Optional<ListFormat> recognise(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.equals("sdn.csv")) {
-            return java.util.Optional.of(ListFormat.OFAC_SDN_CSV);
+            return Optional.of(ListFormat.OFAC_SDN_CSV);
         }
         String head = head(file);
         if (name.endsWith(".xml") || head.stripLeading().startsWith("<")) {
-            return UnXmlReader.looksLikeUn(head) ? java.util.Optional.of(ListFormat.UN_XML) : java.util.Optional.empty();
+            return UnXmlReader.looksLikeUn(head) ? Optional.of(ListFormat.UN_XML) : Optional.empty();
         }
         if (CslReader.looksLikeCsl(head)) {
-            return java.util.Optional.of(ListFormat.CSL_CSV);
+            return Optional.of(ListFormat.CSL_CSV);
         }
         if (DplReader.looksLikeDpl(head)) {
-            return java.util.Optional.of(ListFormat.DPL_TSV);
+            return Optional.of(ListFormat.DPL_TSV);
         }
         if (name.endsWith(".csv") && OfacSdnReader.looksLikeSdn(head)) {
-            return java.util.Optional.of(ListFormat.OFAC_SDN_CSV);
+            return Optional.of(ListFormat.OFAC_SDN_CSV);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String head(Path file) {

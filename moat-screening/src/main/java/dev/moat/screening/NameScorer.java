@@ -107,6 +107,10 @@ final class NameScorer {
                 notes.add("compared syllable by syllable in the original script");
             }
         }
+        if (parentageDiffers(x, y, pairs, false) || parentageDiffers(y, x, pairs, true)) {
+            score = Math.min(score, 0.7);
+            notes.add("parentage differs: the name after 'bin' in one is not after 'bin' in the other");
+        }
         List<String> numbersA = a.numbers();
         List<String> numbersB = b.numbers();
         if (!numbersA.isEmpty() && !numbersB.isEmpty() && !numbersA.equals(numbersB)) {
@@ -129,6 +133,59 @@ final class NameScorer {
         score = Math.max(0, Math.min(1, score));
         return new NameComparison(a.original(), b.original(), round(score), score >= matchThreshold,
                 explain(x, y, pairs, usedX, usedY), notes);
+    }
+
+    /**
+     * In "X bin Y" the word after "bin" (ibn, ben) names the father. When both names spell out
+     * parentage, a father in one that is not a father in the other ("Salman bin Muhammad" against
+     * "Muhammad bin Salman") is a different person however alike the words are.
+     */
+    private static boolean parentageDiffers(List<NameToken> one, List<NameToken> other, List<Pair> pairs,
+            boolean swapped) {
+        if (!spellsParentage(one) || !spellsParentage(other)) {
+            return false;
+        }
+        for (int k = 0; k < one.size(); k++) {
+            if (!isBin(one.get(k))) {
+                continue;
+            }
+            int father = k + 1;
+            while (father < one.size() && one.get(father).kind() == NameToken.Kind.PARTICLE) {
+                father++;
+            }
+            if (father >= one.size()) {
+                continue;
+            }
+            for (Pair p : pairs) {
+                int from = swapped ? p.rightFrom() : p.leftFrom();
+                int to = swapped ? p.rightTo() : p.leftTo();
+                if (father < from || father >= to) {
+                    continue;
+                }
+                int partner = (swapped ? p.leftFrom() : p.rightFrom()) - 1;
+                while (partner >= 0 && other.get(partner).kind() == NameToken.Kind.PARTICLE && !isBin(other.get(partner))) {
+                    partner--;
+                }
+                if (partner < 0 || !isBin(other.get(partner))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean spellsParentage(List<NameToken> tokens) {
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            if (isBin(tokens.get(k)) && tokens.subList(k + 1, tokens.size()).stream()
+                    .anyMatch(t -> t.kind() != NameToken.Kind.PARTICLE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBin(NameToken t) {
+        return t.text().equals("bin");
     }
 
     private static int pairedOnLongerSide(List<Pair> pairs, boolean xShorter) {

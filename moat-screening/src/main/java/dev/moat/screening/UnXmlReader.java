@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -118,7 +119,7 @@ final class UnXmlReader {
         return nl < 0 ? m : m.substring(nl + 1).strip();
     }
 
-    private static java.util.Optional<ListedEntity> map(Node e, String file, long line, List<LoadProblem> problems) {
+    private static Optional<ListedEntity> map(Node e, String file, long line, List<LoadProblem> problems) {
         boolean person = e.name().equals("INDIVIDUAL");
         List<String> parts = new ArrayList<>();
         for (String n : List.of("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")) {
@@ -131,7 +132,7 @@ final class UnXmlReader {
         String ref = e.first("REFERENCE_NUMBER");
         if (name.isEmpty()) {
             problems.add(new LoadProblem(file, line, "entry " + (ref.isEmpty() ? e.first("DATAID") : ref) + " has no name"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Set<String> aliases = new LinkedHashSet<>();
         for (Node alias : e.all(person ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS")) {
@@ -184,7 +185,7 @@ final class UnXmlReader {
             }
         }
         List<String> programs = e.first("UN_LIST_TYPE").isEmpty() ? List.of() : List.of(e.first("UN_LIST_TYPE"));
-        return java.util.Optional.of(new ListedEntity("UN", ref, person ? EntityType.PERSON : EntityType.ORGANIZATION,
+        return Optional.of(new ListedEntity("UN", ref, person ? EntityType.PERSON : EntityType.ORGANIZATION,
                 name, List.copyOf(aliases), List.copyOf(countries), programs, addresses, ids, dobs));
     }
 }

@@ -108,6 +108,7 @@ class NameMatcherTest {
             "Aleksandar Vucic | Aleksandar Vučić | PERSON",
             "Usama bin Ladin | Osama bin Laden | PERSON",
             "Ротенберг Аркадий | Arkadii Romanovich Rotenberg | PERSON",
+            "bin Salman Mohammed | Mohammed bin Salman | PERSON",
     })
     void matches(String a, String b, EntityType type) {
         assertThat(matcher.compare(a, b, Optional.of(type)).match()).as("%s ~ %s", a, b).isTrue();
@@ -125,6 +126,7 @@ class NameMatcherTest {
             "ANO Iskusstvo Krasoty | LIMITED LIABILITY COMPANY ISKUSSTVO KRASOTY | ORGANIZATION",
             "习近朋 | 习近平 | PERSON",
             "김종은 | 김정은 | PERSON",
+            "SALMAN BIN MUHAMMAD AL-RAWI | MUHAMMAD BIN SALMAN AL-RAWI | PERSON",
     })
     void doesNotMatch(String a, String b, EntityType type) {
         assertThat(matcher.compare(a, b, Optional.of(type)).match()).as("%s !~ %s", a, b).isFalse();
