@@ -45,6 +45,9 @@ final class NameBenchScore {
     }
 
     String summary() {
+        if (cases() == 0) {
+            return "   0  (no rows)";
+        }
         return String.format(Locale.ROOT, "%4d  P %.3f  R %.3f  F1 %.3f  acc %.3f", cases(), precision(), recall(), f1(),
                 accuracy());
     }
