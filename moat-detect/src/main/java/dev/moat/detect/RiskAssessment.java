@@ -68,7 +68,10 @@ final class RiskAssessment {
         }
         narrow = content < 5 ? 0 : top / (content + 3);
         diversity = p.distinctRatio();
-        frame = 0.4 * singleShot + 0.35 * template + 0.25 * narrow;
+        // without retained content template and topic are unknown, not absent: the frame and the
+        // distillation term then rest on what is known (single-shot, budgets, volume, cadence)
+        boolean contentKnown = content >= 0.5 * n;
+        frame = contentKnown ? 0.4 * singleShot + 0.35 * template + 0.25 * narrow : singleShot;
         aroundTheClock = aroundTheClock(p);
         machineCadence = Math.max(aroundTheClock, regularity(p));
         volume = clamp(Math.log10(Math.max(1, p.eventsPerDay())) / 4);
@@ -79,8 +82,9 @@ final class RiskAssessment {
         extraction = Math.max(rate(p.logitProbe, n), 0.5 * rate(p.manyChoices, n));
         leakage = rate(p.leakedReasoning + p.leakedSystem, n);
         // distillation without any telling phrase: distinct single-shot prompts bought at full budgets, at volume
-        distillation = harvestParameters * singleShot * diversity
-                * (0.25 + 0.45 * Math.max(volume, aroundTheClock) + 0.3 * Math.max(template, narrow));
+        distillation = harvestParameters * singleShot * diversity * (contentKnown
+                ? 0.25 + 0.45 * Math.max(volume, aroundTheClock) + 0.3 * Math.max(template, narrow)
+                : 0.25 + 0.75 * Math.max(volume, aroundTheClock));
         double combined = noisyOr(0.95 * coercion, 0.98 * extraction, 0.6 * systemExtract, 0.6 * leakage,
                 distillation, 0.15 * machineCadence * frame);
         contentRisk = Math.max(combined * confidence, 0.95 * stream);
