@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code moat} command line. */
 @Command(name = "moat", mixinStandardHelpOptions = true, version = "moat 0.1.0",
         description = "A gateway that keeps a frontier model in the hands of the organisations it was meant for.",
-        subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, ScreenCommand.class, AnalyzeCommand.class,
+                SimulateCommand.class, AuditCommand.class})
 public final class MoatCommand implements Runnable {
 
     @CommandLine.Spec
