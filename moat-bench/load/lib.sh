@@ -3,7 +3,7 @@
 # Every listener binds 127.0.0.1.
 
 LOAD_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$LOAD_DIR/../.." && pwd)"
+ROOT="${MOAT_ROOT:-$(cd "$LOAD_DIR/../.." && pwd)}"
 SHARED_DATA="${MOAT_SHARED_DATA:-$ROOT/../shared/data}"
 STARTED_PIDS=()
 

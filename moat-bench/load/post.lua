@@ -9,16 +9,3 @@ if key and key ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. key
 end
 
--- With $MOAT_LOAD_LIMIT set, each thread stops after that many responses, so a run is bounded in
--- count as well as in time (-d); non-2xx answers are counted and printed at the end.
-local limit = tonumber(os.getenv("MOAT_LOAD_LIMIT") or "")
-local answered, failed = 0, 0
-function response(status, headers, body)
-  answered = answered + 1
-  if status < 200 or status > 299 then
-    failed = failed + 1
-  end
-  if limit and answered >= limit then
-    wrk.thread:stop()
-  end
-end

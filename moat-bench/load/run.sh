@@ -16,7 +16,8 @@
 # CPU layout on a 2-core machine (override with LOADGEN_CPUS, UPSTREAM_CPUS, PROXY_CPUS): the load
 # generator and the upstream share CPU 0; the proxy under test (nginx with one worker, or Moat)
 # has CPU 1 to itself. nginx and Moat get the same single core, so throughput compares like with
-# like. MOAT_JAVA_OPTS adds JVM flags; MOAT_JAR runs a given jar instead of building through ./moat.
+# like. MOAT_JAVA_OPTS adds JVM flags; MOAT_JAR runs a given jar instead of building through ./moat;
+# MOAT_LOAD_CLASSPATH (e.g. the classpath.txt of an earlier run) skips building moat-bench.
 # Everything listens on 127.0.0.1; every load run is bounded in count and time.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -64,13 +65,18 @@ UPSTREAM_PORT=$base PROXY_PORT=$((base + 1)) GATEWAY_PORT=$((base + 2)) ADMIN_PO
   "$JAVA" -version 2>&1 | head -2; nginx -v 2>&1; wrk -v 2>&1 | head -1; uname -r
 } > "$OUT/machine.txt" 2>&1 || true
 
-log "building the load generator (moat-bench)"
-suffix="${MOAT_BUILD_SUFFIX-}"
-if [ -d "$HOME/.m2/repository/dev/moat/moat-server" ]; then projects=(-pl moat-bench); else projects=(-pl moat-bench -am); fi
-(cd "$ROOT" && JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -q -B "${projects[@]}" -Dmoat.build.suffix="$suffix" -Dmaven.compiler.proc=full -DskipTests package \
-  && JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -q -B -pl moat-bench -Dmoat.build.suffix="$suffix" \
-     dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt") >&2 || die "building moat-bench failed"
-LOAD_CP="$ROOT/moat-bench/target$suffix/classes:$(cat "$WORK/classpath.txt")"
+if [ -n "${MOAT_LOAD_CLASSPATH:-}" ]; then
+  LOAD_CP="$MOAT_LOAD_CLASSPATH"   # a classpath with moat-bench's classes and dependencies, e.g. from an earlier run
+else
+  log "building the load generator (moat-bench)"
+  suffix="${MOAT_BUILD_SUFFIX-}"
+  if [ -d "$HOME/.m2/repository/dev/moat/moat-server" ]; then projects=(-pl moat-bench); else projects=(-pl moat-bench -am); fi
+  (cd "$ROOT" && JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -q -B "${projects[@]}" -Dmoat.build.suffix="$suffix" -Dmaven.compiler.proc=full -DskipTests package \
+    && JAVA_HOME="$(dirname "$(dirname "$JAVA")")" ./mvnw -q -B -pl moat-bench -Dmoat.build.suffix="$suffix" \
+       dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt") >&2 || die "building moat-bench failed"
+  LOAD_CP="$ROOT/moat-bench/target$suffix/classes:$(cat "$WORK/classpath.txt")"
+fi
+echo "$LOAD_CP" > "$OUT/classpath.txt"
 
 prepare_moat
 start_nginx upstream upstream.conf "$UPSTREAM_PORT" "" "$UPSTREAM_CPUS"
@@ -79,6 +85,12 @@ MOAT_JAVA_OPTS_BASE="${MOAT_JAVA_OPTS:-}"
 start_moat "$GATEWAY_PORT" "$ADMIN_PORT" "$UPSTREAM_PORT" "$PROXY_CPUS"
 KEY="$(onboard)"
 cp "$WORK/moat.yaml" "$OUT/moat.yaml"
+
+# Requests Moat answered with STATUS (all when empty), from its own counter on the admin listener.
+served_by_status() {
+  curl -fs "http://127.0.0.1:$ADMIN_PORT/metrics" \
+    | awk -v status="$1" '/^moat_requests_total/ && (status == "" || index($0, "status=\"" status "\"")) { s += $NF } END { printf "%d\n", s }'
+}
 
 url_of() { # target [sse]
   case "$1" in
@@ -97,11 +109,13 @@ load() {
   echo "target=$1 $line loadavg=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/raw.txt" >&2
 }
 
-log "warming Moat and nginx up (JIT, pools)"
-for target in nginx moat; do load "$target" 2000 20000 0 "$LOAD_DIR/request.json" "warmup" > /dev/null; done
-mv "$OUT/raw.txt" "$OUT/warmup.txt"
-
 phase() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+if [ -n "${PHASES// /}" ]; then
+  log "warming Moat and nginx up (JIT, pools)"
+  for target in nginx moat; do load "$target" 2000 20000 0 "$LOAD_DIR/request.json" "warmup" > /dev/null; done
+  mv "$OUT/raw.txt" "$OUT/warmup.txt"
+fi
+
 for rep in $(seq 1 "$REPEATS"); do
   phase latency && for rate in $RATES; do
     for target in direct nginx moat; do
@@ -152,13 +166,19 @@ if [ "$MEMORY_REQUESTS" -gt 0 ]; then
     done ) > "$OUT/memory-rss.txt" 2>/dev/null &
   sampler=$!
   # Closed loop (wrk, 32 connections) so that a Moat slower than the planned rate still gets a
-  # steady load instead of an ever-growing backlog; bounded by count and by --memory-minutes.
-  MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$KEY" MOAT_LOAD_LIMIT="$MEMORY_REQUESTS" \
-    pinned "$LOADGEN_CPUS" wrk -t1 -c32 -d"$((MEMORY_MINUTES * 60))s" -s "$LOAD_DIR/post.lua" "$(url_of moat)" \
-    > "$OUT/memory-wrk.txt"
-  sent="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$OUT/memory-wrk.txt")"
-  bad="$(sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' "$OUT/memory-wrk.txt")"
-  echo "target=moat label=memory requests=$sent non2xx=${bad:-0} seconds=$((SECONDS - started)) loadavg=$(cut -d' ' -f1 /proc/loadavg)" \
+  # steady load instead of an ever-growing backlog. wrk cannot stop after a count, so it is stopped
+  # once Moat's own request counter (admin /metrics) reaches N, or after --memory-minutes.
+  (MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$KEY" pinned_exec "$LOADGEN_CPUS" \
+    wrk -t1 -c32 -d"$((MEMORY_MINUTES * 60))s" -s "$LOAD_DIR/post.lua" "$(url_of moat)") > "$OUT/memory-wrk.txt" &
+  wrk_pid=$!
+  STARTED_PIDS+=("$wrk_pid")
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    [ "$(served_by_status "")" -ge "$MEMORY_REQUESTS" ] && kill -INT "$wrk_pid" 2>/dev/null
+    sleep 2
+  done
+  wait "$wrk_pid" 2>/dev/null || true
+  echo "target=moat label=memory requests=$(served_by_status "") ok=$(served_by_status 200)" \
+    "overloaded_503=$(served_by_status 503) seconds=$((SECONDS - started)) loadavg=$(cut -d' ' -f1 /proc/loadavg)" \
     | tee -a "$OUT/raw.txt" >&2
   sleep 5
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true

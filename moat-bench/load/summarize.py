@@ -96,8 +96,8 @@ def main(out):
         print("```")
     for row in read_lines(out / "raw.txt"):
         if row.get("label") == "memory":
-            print(f"\nMemory run: {row['requests']} requests in {row['seconds']} s (wrk, 32 connections), "
-                  f"non-2xx={row['non2xx']}.")
+            print(f"\nMemory run: {row['requests']} requests answered in {row['seconds']} s (wrk, 32 connections): "
+                  f"{row['ok']} × 200, {row['overloaded_503']} × 503 (usage queue full).")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,8 @@ import org.HdrHistogram.Histogram;
  * actually sent. A server that stalls therefore shows the stall in every request that had to
  * wait behind it (no coordinated omission, unlike a closed-loop tool such as wrk).
  *
- * <p>One platform thread keeps the schedule (it sleeps until each request is due, so it adds the
+ * <p>The warm-up requests form a schedule of their own that is drained before the measured one
+ * starts. One platform thread keeps the schedule (it sleeps until each request is due, so it adds the
  * timer's overshoot, some tens of microseconds, equally to every target) and hands each request to
  * a single Vert.x event loop, which owns the connection pool and the histograms. Requests that find
  * every connection busy wait in the pool's queue and are timed from their due time as well.
@@ -67,25 +68,36 @@ public final class GatewayLoad {
                     new PoolOptions().setHttp1MaxSize(options.connections()).setMaxWaitQueueSize(-1));
             Context loop = vertx.getOrCreateContext();
             Buffer body = Buffer.buffer(options.body());
-            long total = options.warmup() + options.count();
-            CountDownLatch answered = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, total));
-            long period = TimeUnit.SECONDS.toNanos(1) / options.rate();
-            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-            long measuredFrom = start + options.warmup() * period;
-            for (long i = 0; i < total; i++) {
-                long due = start + i * period;
-                waitUntil(due);
-                boolean measured = i >= options.warmup();
-                loop.runOnContext(ignored -> send(client, body, due, measured, answered));
+            // The warm-up runs as a schedule of its own and is drained before the measured one starts,
+            // so a cold start (class loading, JIT, connection set-up) cannot leave a backlog that the
+            // measured requests would inherit.
+            if (options.warmup() > 0) {
+                schedule(client, loop, body, options.warmup(), false);
             }
-            long lastDue = start + (total - 1) * period;
-            boolean drained = answered.await(options.drainWait().toSeconds(), TimeUnit.SECONDS);
-            long elapsed = System.nanoTime() - measuredFrom;
-            return loop.<String>executeBlocking(() -> report(total, drained, answered.getCount(),
-                    (lastDue - measuredFrom), elapsed), false).await();
+            Schedule measured = schedule(client, loop, body, options.count(), true);
+            return loop.<String>executeBlocking(() -> report(measured), false).await();
         } finally {
             vertx.close().await();
         }
+    }
+
+    /** How one schedule went: when it started, when its last request was due, whether every answer came. */
+    private record Schedule(long startNanos, long lastDueNanos, long endNanos, boolean drained, long unanswered) {
+    }
+
+    /** Sends {@code requests} at the fixed rate and waits (bounded) for their answers. */
+    private Schedule schedule(HttpClient client, Context loop, Buffer body, long requests, boolean measured)
+            throws InterruptedException {
+        CountDownLatch answered = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, requests));
+        long period = TimeUnit.SECONDS.toNanos(1) / options.rate();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+        for (long i = 0; i < requests; i++) {
+            long due = start + i * period;
+            waitUntil(due);
+            loop.runOnContext(ignored -> send(client, body, due, measured, answered));
+        }
+        boolean drained = answered.await(options.drainWait().toSeconds(), TimeUnit.SECONDS);
+        return new Schedule(start, start + (requests - 1) * period, System.nanoTime(), drained, answered.getCount());
     }
 
     private void send(HttpClient client, Buffer body, long due, boolean measured, CountDownLatch answered) {
@@ -132,15 +144,15 @@ public final class GatewayLoad {
         }
     }
 
-    private String report(long total, boolean drained, long unanswered, long scheduledNanos, long elapsedNanos) {
-        double seconds = Math.max(1, elapsedNanos) / 1e9;
+    private String report(Schedule run) {
+        double seconds = Math.max(1, run.endNanos() - run.startNanos()) / 1e9;
         return String.format(Locale.ROOT,
                 "label=%s rate=%d sent=%d measured=%d ok=%d non2xx=%d failed=%d unanswered=%d drained=%s "
                         + "achieved_rps=%.0f schedule_s=%.2f "
                         + "p50_us=%.1f p90_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f "
                         + "ttfb_p50_us=%.1f ttfb_p99_us=%.1f ttfb_p999_us=%.1f first_failure=\"%s\"",
-                options.label(), options.rate(), total, options.count(), ok, non2xx, failed, unanswered, drained,
-                (ok + non2xx) / seconds, scheduledNanos / 1e9,
+                options.label(), options.rate(), options.warmup() + options.count(), options.count(), ok, non2xx, failed,
+                run.unanswered(), run.drained(), (ok + non2xx) / seconds, (run.lastDueNanos() - run.startNanos()) / 1e9,
                 micros(latency, 50), micros(latency, 90), micros(latency, 99), micros(latency, 99.9),
                 latency.getMaxValue() / 1e3,
                 micros(firstByte, 50), micros(firstByte, 99), micros(firstByte, 99.9),
