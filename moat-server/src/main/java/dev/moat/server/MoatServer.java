@@ -17,6 +17,7 @@ import dev.moat.server.config.ConfigException;
 import dev.moat.server.vetting.ListScreening;
 import dev.moat.server.alert.AlertFactory;
 import dev.moat.server.alert.AlertRoutes;
+import dev.moat.server.alert.AlertThrottle;
 import dev.moat.server.alert.AlertStore;
 import dev.moat.server.alert.Alerts;
 import dev.moat.server.audit.AuditRoutes;
@@ -77,6 +78,8 @@ public final class MoatServer implements AutoCloseable {
     private AlertStore alertStore;
     private Alerts alerts;
     private Detector detector;
+    /** One policy-review alert per key per ten minutes: the events keep every request, the queue stays readable. */
+    private final AlertThrottle reviewAlerts = new AlertThrottle(Duration.ofMinutes(10), 100_000);
     private int gatewayPort;
     private int adminPort;
 
@@ -127,7 +130,11 @@ public final class MoatServer implements AutoCloseable {
                 new ParseStage(),
                 new AdmitStage(config),
                 new PolicyStage(network, policy, sharing, signal -> alerts.raise(AlertFactory.of(signal, directory)),
-                        call -> alerts.raise(AlertFactory.policyReview(call))),
+                        call -> {
+                            if (reviewAlerts.shouldRaise(call.key().map(k -> k.id()).orElse(""))) {
+                                alerts.raise(AlertFactory.policyReview(call));
+                            }
+                        }),
                 new EnforcementStage(detector::enforcement, config.detection().degradeMaxTokens()),
                 new GuardStage(),
                 new LimitStage(limiter, config.gateway().defaultMaxTokens(), config.defaultLimits(),

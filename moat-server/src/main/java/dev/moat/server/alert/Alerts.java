@@ -68,7 +68,7 @@ public final class Alerts implements AutoCloseable {
 
     private void handle(Alert alert) {
         store.insert(alert);
-        audit.record("detection.verdict", alert.source(), alert.subjectKind() + ":" + alert.subjectId(), alert.action(),
+        audit.recordLater("detection.verdict", alert.source(), alert.subjectKind() + ":" + alert.subjectId(), alert.action(),
                 List.of(alert.kind() + ": " + alert.summary()), alert.ts());
         for (Consumer<Alert> enforcer : enforcers) {
             enforcer.accept(alert);
@@ -80,7 +80,7 @@ public final class Alerts implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            writer.join(10_000);
+            writer.join(60_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

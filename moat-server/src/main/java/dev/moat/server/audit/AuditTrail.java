@@ -74,6 +74,11 @@ public final class AuditTrail implements AutoCloseable {
         appendWaiting(entry);
     }
 
+    /** Queues an entry without waiting for it to become durable (detector verdicts, alerts). */
+    public void recordLater(String kind, String actor, String subject, String outcome, List<String> reasons, Instant at) {
+        appendWaiting(entry(kind, actor, subject, outcome, reasons, "", at));
+    }
+
     /** Records an administrative action and returns once it is durable in the log. */
     public void record(String kind, String actor, String subject, String outcome, List<String> reasons, Instant at) {
         CompletableFuture<Long> appended = appendWaiting(entry(kind, actor, subject, outcome, reasons, "", at));

@@ -43,6 +43,7 @@ public final class Demo {
     private final Path dataDir;
     private final PrintStream out;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private String geoNote = "";
 
     public Demo(Duration duration, Path dataDir, PrintStream out) {
         this.duration = duration;
@@ -60,15 +61,19 @@ public final class Demo {
         String adminToken = KeySecrets.randomBase62(32);
         StandInModel model;
         io.vertx.core.Vertx standInVertx = io.vertx.core.Vertx.vertx();
-        model = StandInModel.start(standInVertx, StandInSettings.defaults()).await();
+        // Brisk pacing, so a simulated day of traffic fits into the demo; still streamed token by token.
+        model = StandInModel.start(standInVertx, StandInSettings.defaults()
+                .withPacing(Duration.ofMillis(40), Duration.ofMillis(2))).await();
         String yaml = """
                 data_dir: %s
                 listen: {gateway: "127.0.0.1:0", admin: "127.0.0.1:0"}
                 admin_token_env: MOAT_DEMO_ADMIN_TOKEN
+                trusted_proxies: [127.0.0.1/32]
+                %s
                 upstreams:
                   - {name: standin-openai, api: openai, base_url: "http://127.0.0.1:%d", models: [moat-standin-small, moat-standin-large]}
                   - {name: standin-anthropic, api: anthropic, base_url: "http://127.0.0.1:%d", models: [moat-standin-small, moat-standin-large]}
-                """.formatted(dataDir.toAbsolutePath(), model.port(), model.port());
+                """.formatted(dataDir.toAbsolutePath(), networkSettings(), model.port(), model.port());
         Map<String, String> env = Map.of("MOAT_DEMO_ADMIN_TOKEN", adminToken);
         MoatConfig config = ConfigLoader.fromYaml(yaml, env);
         try (MoatServer server = new MoatServer(config, env).start()) {
@@ -77,6 +82,11 @@ public final class Demo {
             Cast cast = onboard(client);
             drive(client, cast);
             summary(client, cast);
+            if (!stopping.get()) {
+                new CampaignReplay(client, out, stopping).run(duration.multipliedBy(7).dividedBy(10));
+            }
+            out.printf("Done. The database and the audit log are in %s; `./moat audit verify --data-dir %s` checks the log.%n",
+                    dataDir.toAbsolutePath(), dataDir);
         } finally {
             model.close().await();
             standInVertx.close().await();
@@ -90,6 +100,7 @@ public final class Demo {
         out.printf("  gateway          http://127.0.0.1:%d   (POST /v1/chat/completions, POST /v1/messages, GET /v1/models)%n", server.gatewayPort());
         out.printf("  admin API        http://127.0.0.1:%d   (token: %s)%n", server.adminPort(), adminToken);
         out.printf("  data             %s%n", dataDir.toAbsolutePath());
+        out.printf("  network          %s%n", geoNote);
         out.printf("  try, while it runs:  curl -s -H 'authorization: Bearer %s' 'http://127.0.0.1:%d/admin/v1/orgs' | head -c 600%n",
                 adminToken, server.adminPort());
         out.println();
@@ -141,16 +152,17 @@ public final class Demo {
     }
 
     private void drive(DemoClient client, Cast cast) throws IOException, InterruptedException {
+        Duration walkthrough = duration.multipliedBy(3).dividedBy(10);
         out.printf("2. Client traffic for %d s (Ctrl-C ends it early) — each line is one call through the gateway%n",
-                duration.toSeconds());
+                walkthrough.toSeconds());
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
+        long end = start + walkthrough.toNanos();
         boolean suspended = false;
         boolean revoked = false;
         Map<String, Integer> shown = new LinkedHashMap<>();
         int round = 0;
         while (System.nanoTime() < end && !stopping.get()) {
-            double progress = (System.nanoTime() - start) / (double) duration.toNanos();
+            double progress = (System.nanoTime() - start) / (double) walkthrough.toNanos();
             if (!suspended && progress > 0.4) {
                 client.admin("POST", "/admin/v1/orgs/" + cast.orgIds().get("umbrella") + "/suspend",
                         Map.of("note", "demo: suspended by trust & safety"));
@@ -219,7 +231,7 @@ public final class Demo {
     private synchronized void report(Map<String, Integer> shown, String who, boolean anthropic, boolean stream,
                                      String model, DemoClient.Reply reply) {
         String code = reply.status() < 300 ? "ok" : errorCode(reply, anthropic);
-        String kind = who + "/" + reply.status() + "/" + code + "/" + anthropic + "/" + stream;
+        String kind = who + "/" + reply.status() + "/" + code + (reply.status() < 300 ? "/" + anthropic + "/" + stream : "");
         int count = shown.merge(kind, 1, Integer::sum);
         if (count > 2) {
             return;
@@ -264,7 +276,31 @@ public final class Demo {
             out.println("   " + events.get(0).toString().substring(0, Math.min(400, events.get(0).toString().length())) + " …");
         }
         out.println();
-        out.printf("Done. The database is in %s; run `./moat demo` again for a fresh run.%n", dataDir.toAbsolutePath());
+    }
+
+    /**
+     * Geo and network data for the demo: {@code data/geo} (see docs/policy.md for the npm command that
+     * installs it) or, in a development checkout, the reference copy in ../shared/data/geo.
+     */
+    private String networkSettings() {
+        for (Path dir : List.of(Path.of("data", "geo"), Path.of("..", "shared", "data", "geo"))) {
+            Path v4 = dir.resolve("geo-whois-asn-country-ipv4.mmdb");
+            if (Files.isReadable(v4)) {
+                geoNote = "geo data from " + dir.toAbsolutePath().normalize();
+                StringBuilder yaml = new StringBuilder("network:\n  geoip: [" + v4.toAbsolutePath() + "]\n");
+                Path vpn = dir.resolve("vpn-ipv4.txt");
+                Path hosting = dir.resolve("hosting-ipv4.txt");
+                if (Files.isReadable(vpn)) {
+                    yaml.append("  vpn: [").append(vpn.toAbsolutePath()).append("]\n");
+                }
+                if (Files.isReadable(hosting)) {
+                    yaml.append("  hosting: [").append(hosting.toAbsolutePath()).append("]\n");
+                }
+                return yaml.toString();
+            }
+        }
+        geoNote = "no geo data found (data/geo): countries show as 'unknown'; see docs/policy.md to install the free databases";
+        return "";
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

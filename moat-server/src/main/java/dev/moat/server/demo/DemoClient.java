@@ -55,11 +55,22 @@ final class DemoClient {
 
     /** Calls the gateway as a client SDK would; {@code anthropic} selects /v1/messages. */
     Reply call(String key, boolean anthropic, Object body, boolean stream) throws IOException, InterruptedException {
+        return call(key, anthropic, body, stream, java.util.Map.of());
+    }
+
+    /** Like {@link #call(String, boolean, Object, boolean)} with extra headers (user agent, X-Forwarded-For). */
+    Reply call(String key, boolean anthropic, Object body, boolean stream, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayBase
                         + (anthropic ? "/v1/messages" : "/v1/chat/completions")))
                 .header("content-type", "application/json")
                 .header("user-agent", anthropic ? "anthropic-sdk-demo/0.1" : "openai-sdk-demo/0.1")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                request.setHeader(name, value);
+            }
+        });
         if (anthropic) {
             request.header("x-api-key", key).header("anthropic-version", "2023-06-01");
         } else {
