@@ -15,6 +15,7 @@ import dev.moat.screening.ScreeningSettings;
 import dev.moat.server.admin.AdminServer;
 import dev.moat.server.config.ConfigException;
 import dev.moat.server.vetting.ListScreening;
+import dev.moat.server.vetting.ListWatcher;
 import dev.moat.server.alert.AlertFactory;
 import dev.moat.server.alert.AlertRoutes;
 import dev.moat.server.alert.AlertThrottle;
@@ -62,6 +63,7 @@ public final class MoatServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MoatServer.class);
     private static final long RETENTION_SWEEP_MS = 10 * 60 * 1000;
+    private static final long LIST_CHECK_MS = 60 * 1000;
 
     private final MoatConfig config;
     private final Map<String, String> env;
@@ -78,6 +80,7 @@ public final class MoatServer implements AutoCloseable {
     private AlertStore alertStore;
     private Alerts alerts;
     private Detector detector;
+    private ListWatcher listWatcher;
     /** One policy-review alert per key per ten minutes: the events keep every request, the queue stays readable. */
     private final AlertThrottle reviewAlerts = new AlertThrottle(Duration.ofMinutes(10), 100_000);
     private int gatewayPort;
@@ -144,6 +147,23 @@ public final class MoatServer implements AutoCloseable {
                 Optional.ofNullable(env.get(config.adminTokenEnv())), config.adminTokenEnv());
         admin.extend(new AuditRoutes(audit.log())::register);
         admin.extend(new AlertRoutes(alertStore)::register);
+        if (vetting instanceof ListScreening lists) {
+            listWatcher = new ListWatcher(config.screening().lists(), lists, orgService,
+                    rescreened -> alerts.raise(AlertFactory.rescreened(rescreened)));
+            admin.extend(router -> router.post("/admin/v1/lists/reload").handler(ctx -> ctx.vertx()
+                    .executeBlocking(() -> listWatcher.check(true), false).onComplete(done -> {
+                        if (done.failed()) {
+                            ctx.response().setStatusCode(500).putHeader("content-type", "application/json")
+                                    .end("{\"error\":{\"code\":\"internal_error\",\"message\":\"reloading the lists failed\"}}");
+                            return;
+                        }
+                        ListWatcher.Outcome outcome = done.result();
+                        ctx.response().putHeader("content-type", "application/json").end(new com.fasterxml.jackson.databind.ObjectMapper()
+                                .createObjectNode().put("reloaded", outcome.reloaded()).put("entities", outcome.entities())
+                                .put("organisations_screened", outcome.screened()).put("status_changes", outcome.statusChanges())
+                                .put("ms", outcome.millis()).put("message", outcome.message()).toString());
+                    })));
+        }
         networkWatcher = new NetworkDataWatcher(network, Duration.ofSeconds(60), outcome -> {
             switch (outcome) {
                 case ReloadOutcome.Reloaded reloaded -> LOG.atInfo().addKeyValue("summary", reloaded.summary()).log("network data reloaded");
@@ -170,6 +190,9 @@ public final class MoatServer implements AutoCloseable {
                         audit.flushSummaries();
                         return null;
                     }, false));
+        }
+        if (listWatcher != null) {
+            vertx.setPeriodic(LIST_CHECK_MS, id -> vertx.executeBlocking(() -> listWatcher.check(false), false));
         }
         admin.markReady();
         LOG.atInfo().addKeyValue("gateway", config.gatewayListen().host() + ":" + gatewayPort)

@@ -139,6 +139,40 @@ public final class OrgService {
         return after;
     }
 
+    /** The outcome of screening one organisation again. */
+    public record Rescreened(Organisation before, Organisation after, Vetting.Result result) {
+        public boolean statusChanged() {
+            return before.status() != after.status();
+        }
+    }
+
+    /**
+     * Screens every organisation that is not already rejected again (after the lists changed), stores
+     * the new results, and applies {@link OrgStatusMachine#afterRescreening}.
+     */
+    public List<Rescreened> rescreenAll(String actor) {
+        List<Rescreened> results = new ArrayList<>();
+        for (Organisation org : orgs.list(Optional.empty())) {
+            if (org.status() == OrgStatus.REJECTED) {
+                continue;
+            }
+            Vetting.Result result = vetting.screen(org);
+            Instant now = Instant.now();
+            orgs.updateScreening(org.id(), result.report().toString(), now);
+            Organisation screened = org.withScreening(result.report().toString(), now);
+            OrgStatus next = OrgStatusMachine.afterRescreening(org.status(), result.decision());
+            Organisation after = screened.withStatus(next, now);
+            if (next != org.status()) {
+                orgs.updateStatus(org, after, "re-screening: " + result.report().path("decision").asText(), actor);
+                announce(new AdminAction("vetting.decision", actor, org.id(), next.wireName(),
+                        "re-screening after a list update: " + result.report().path("decision").asText(), now));
+            }
+            directory.putOrg(after);
+            results.add(new Rescreened(org, after, result));
+        }
+        return results;
+    }
+
     private static OrgStatusMachine.Screening screeningOf(Organisation org) {
         String decision = org.screening().map(json -> {
             try {

@@ -27,6 +27,20 @@ public final class AlertFactory {
                 signal.keyId(), org, risk, action, signal.explanation(), new LinkedHashMap<>(signal.evidence()));
     }
 
+    /** An organisation screened again after the lists changed, with a match or a new status. */
+    public static Alert rescreened(dev.moat.server.admin.OrgService.Rescreened rescreened) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("previous_status", rescreened.before().status().wireName());
+        evidence.put("status", rescreened.after().status().wireName());
+        evidence.put("screening", rescreened.result().report().toString());
+        String decision = rescreened.result().report().path("decision").asText();
+        double risk = decision.equals("block") ? 0.95 : decision.equals("review") ? 0.6 : 0.3;
+        return new Alert(KeySecrets.newId("alt"), Instant.now(), "screening", "list_update_" + decision, "org",
+                rescreened.after().id(), rescreened.after().id(), risk, rescreened.after().status().wireName(),
+                "Screened again after a list update: " + decision + "; status " + rescreened.before().status().wireName()
+                        + " → " + rescreened.after().status().wireName(), evidence);
+    }
+
     /** A request that the policy allowed but wants an analyst to look at. */
     public static Alert policyReview(Call call) {
         Map<String, Object> evidence = new LinkedHashMap<>();

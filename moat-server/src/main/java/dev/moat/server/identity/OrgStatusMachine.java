@@ -65,6 +65,25 @@ public final class OrgStatusMachine {
         };
     }
 
+    /**
+     * The status after the lists changed and the organisation was screened again: a new {@code block}
+     * suspends an approved organisation (its keys stop at once) and rejects one still being vetted; a new
+     * {@code review} sends an approved organisation back to review. Otherwise the status stands.
+     */
+    public static OrgStatus afterRescreening(OrgStatus current, Screening screening) {
+        if (screening == Screening.BLOCK) {
+            return switch (current) {
+                case APPROVED -> OrgStatus.SUSPENDED;
+                case PENDING, REVIEW -> OrgStatus.REJECTED;
+                default -> current;
+            };
+        }
+        if (screening == Screening.REVIEW && (current == OrgStatus.APPROVED || current == OrgStatus.PENDING)) {
+            return OrgStatus.REVIEW;
+        }
+        return current;
+    }
+
     private static TransitionRefused refused(OrgStatus current, OrgTransition transition) {
         return new TransitionRefused("cannot " + transition.wireName() + " an organisation that is " + current.wireName());
     }

@@ -35,6 +35,11 @@ public record Organisation(
                 limits, paymentFingerprint, signupIp, createdAt, at);
     }
 
+    public Organisation withScreening(String screeningJson, Instant at) {
+        return new Organisation(id, name, country, contactEmail, tier, status, intendedUse, owners, Optional.of(screeningJson),
+                limits, paymentFingerprint, signupIp, createdAt, at);
+    }
+
     /** The domain of the contact e-mail address, used for linkage. */
     public String emailDomain() {
         int at = contactEmail == null ? -1 : contactEmail.lastIndexOf('@');

@@ -56,6 +56,19 @@ public final class OrgStore {
         });
     }
 
+    /** Replaces the stored screening result (after the lists changed). */
+    public void updateScreening(String orgId, String screeningJson, Instant at) {
+        db.transaction("storing the new screening of " + orgId, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE orgs SET screening_json = ?, updated_at = ? WHERE id = ?")) {
+                s.setString(1, screeningJson);
+                s.setString(2, at.toString());
+                s.setString(3, orgId);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Stores a status change together with its history row. */
     public void updateStatus(Organisation before, Organisation after, String note, String actor) {
         db.transaction("changing status of " + after.id(), c -> {
