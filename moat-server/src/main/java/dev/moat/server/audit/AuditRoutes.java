@@ -29,6 +29,19 @@ public final class AuditRoutes {
 
     public void register(Router router) {
         router.get("/audit/checkpoint").handler(ctx -> text(ctx, () -> Buffer.buffer(log.checkpoint())));
+        // The newest checkpoint that witnesses cosigned (the current one moves on with every batch).
+        router.get("/audit/checkpoint/cosigned").handler(ctx -> blocking(ctx, () -> log.cosignedCheckpoint()
+                .map(note -> new Reply(200, "text/plain; charset=utf-8", Buffer.buffer(note)))
+                .orElseGet(() -> error(404, "no checkpoint has been cosigned yet (audit.witnesses)"))));
+        router.post("/admin/v1/audit/cosignature").handler(ctx -> blocking(ctx, () -> {
+            String line = ctx.body() == null ? "" : ctx.body().asString().strip();
+            try {
+                log.addCosignature(line);
+            } catch (RuntimeException e) {
+                return error(400, "cosignature refused: " + e.getMessage());
+            }
+            return new Reply(200, "text/plain; charset=utf-8", Buffer.buffer(log.cosignedCheckpoint().orElseThrow()));
+        }));
         router.get("/audit/key").handler(ctx -> text(ctx, () -> Buffer.buffer(log.verifierKey() + "\n")));
         router.get("/audit/tile/*").handler(ctx -> blocking(ctx, () -> {
             String path = ctx.request().path().substring("/audit/".length());
