@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "moat", mixinStandardHelpOptions = true, version = "moat 0.1.0",
         description = "A gateway that keeps a frontier model in the hands of the organisations it was meant for.",
         subcommands = {ServeCommand.class, DemoCommand.class, ScreenCommand.class, AnalyzeCommand.class,
-                SimulateCommand.class, ListsCommand.class, AuditCommand.class})
+                SimulateCommand.class, TraceCommand.class, ListsCommand.class, AuditCommand.class})
 public final class MoatCommand implements Runnable {
 
     @CommandLine.Spec

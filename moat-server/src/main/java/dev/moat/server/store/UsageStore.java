@@ -1,5 +1,6 @@
 package dev.moat.server.store;
 
+import dev.moat.detect.ResponseFingerprint;
 import dev.moat.detect.UsageEvent;
 import dev.moat.detect.UsageEventCodec;
 import java.sql.PreparedStatement;
@@ -74,6 +75,21 @@ public final class UsageStore {
                 insert.executeBatch();
                 totals.executeBatch();
             }
+            try (PreparedStatement fingerprints = c.prepareStatement(
+                    "INSERT OR IGNORE INTO response_fingerprints (event_id, org_id, account_id, ts, bins) VALUES (?,?,?,?,?)")) {
+                for (UsageEvent event : events) {
+                    Optional<ResponseFingerprint> fingerprint = ResponseFingerprint.of(event);
+                    if (fingerprint.isPresent()) {
+                        fingerprints.setString(1, event.id());
+                        fingerprints.setString(2, event.orgId());
+                        fingerprints.setString(3, event.accountId());
+                        fingerprints.setString(4, event.ts().toString());
+                        fingerprints.setString(5, fingerprint.get().encodedBins());
+                        fingerprints.addBatch();
+                    }
+                }
+                fingerprints.executeBatch();
+            }
             return null;
         });
     }
@@ -81,6 +97,20 @@ public final class UsageStore {
     private static boolean hasContent(UsageEvent event) {
         return event.request().system().isPresent() || !event.request().messages().isEmpty()
                 || event.response().text().isPresent();
+    }
+
+    /** Every stored response fingerprint, oldest first, for provenance tracing. */
+    public void forEachFingerprint(java.util.function.Consumer<ResponseFingerprint> sink) {
+        db.read("reading response fingerprints", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT event_id, org_id, account_id, ts, bins FROM response_fingerprints ORDER BY ts");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(new ResponseFingerprint(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Instant.parse(rs.getString(4)), ResponseFingerprint.decodeBins(rs.getString(5))));
+                }
+            }
+            return null;
+        });
     }
 
     public Totals totals(String orgId) {
