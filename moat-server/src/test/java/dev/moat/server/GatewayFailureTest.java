@@ -154,7 +154,7 @@ class GatewayFailureTest {
         var events = ServerSentEvents.parse(response.body());
         assertThat(events.getFirst().data()).contains("partial answer");
         assertThat(json(events.getLast().data()).path("error").path("code").asText()).isEqualTo("upstream_failed");
-        JsonNode event = moat.admin("GET", "/admin/v1/events?org=" + approved.orgId() + "&limit=1", null).body().path("events").get(0);
+        JsonNode event = moat.eventOf(response, approved.orgId());
         assertThat(event.path("response").get("completion_tokens").asLong()).isPositive();
         assertThat(event.path("response").get("finish_reason").asText()).isEqualTo("error");
         assertThat(event.path("decision").get("action").asText()).isEqualTo("error");
@@ -178,10 +178,11 @@ class GatewayFailureTest {
     @Test
     void everyRefusalIsRecordedAsAUsageEvent() {
         long before = moat.admin("GET", "/admin/v1/usage?org=" + approved.orgId(), null).body().get("denied").asLong();
-        moat.gateway.post("/v1/chat/completions", CHAT.replace("model-a", "model-b"), "authorization", "Bearer " + approved.key());
+        HttpResponse<String> response = moat.gateway.post("/v1/chat/completions", CHAT.replace("model-a", "model-b"),
+                "authorization", "Bearer " + approved.key());
         JsonNode usage = moat.admin("GET", "/admin/v1/usage?org=" + approved.orgId(), null).body();
         assertThat(usage.get("denied").asLong()).isEqualTo(before + 1);
-        JsonNode event = moat.admin("GET", "/admin/v1/events?org=" + approved.orgId() + "&limit=1", null).body().path("events").get(0);
+        JsonNode event = moat.eventOf(response, approved.orgId());
         assertThat(event.path("decision").get("action").asText()).isEqualTo("deny");
         assertThat(event.path("decision").get("code").asText()).isEqualTo("model_not_entitled");
         assertThat(event.path("response").get("status").asInt()).isEqualTo(403);

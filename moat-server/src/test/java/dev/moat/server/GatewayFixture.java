@@ -92,6 +92,27 @@ final class GatewayFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * The usage event of the request that got {@code response} (found by its x-request-id; events of
+     * calls that end at the same moment may be stored in either order, so "the latest" is not enough).
+     */
+    JsonNode eventOf(java.net.http.HttpResponse<?> response, String orgId) {
+        String eventId = "evt_" + response.headers().firstValue("x-request-id").orElseThrow().substring(4);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            for (JsonNode event : admin("GET", "/admin/v1/events?org=" + orgId + "&limit=200", null).body().path("events")) {
+                if (event.path("id").asText().equals(eventId)) {
+                    return event;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no usage event " + eventId);
+    }
+
     String adminText(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.adminPort() + path)).build(),

@@ -51,8 +51,8 @@ class GatewayProxyTest {
         return moat.admin("GET", "/admin/v1/usage?org=" + tenant.orgId(), null).body();
     }
 
-    private static JsonNode latestEvent() {
-        return moat.admin("GET", "/admin/v1/events?org=" + tenant.orgId() + "&limit=1", null).body().path("events").get(0);
+    private static JsonNode eventOf(java.net.http.HttpResponse<?> response) {
+        return moat.eventOf(response, tenant.orgId());
     }
 
     @Test
@@ -71,7 +71,7 @@ class GatewayProxyTest {
         assertThat(sent.header("authorization")).contains("Bearer " + GatewayFixture.UPSTREAM_KEY);
         assertThat(sent.toString()).doesNotContain(tenant.key());
         assertThat(usage().get("completion_tokens").asLong()).isEqualTo(before + 7);
-        JsonNode event = latestEvent();
+        JsonNode event = eventOf(response);
         assertThat(event.get("api").asText()).isEqualTo("openai");
         assertThat(event.path("response").get("prompt_tokens").asLong()).isEqualTo(11);
         assertThat(event.path("response").get("reasoning_tokens").asLong()).isEqualTo(3);
@@ -95,7 +95,7 @@ class GatewayProxyTest {
         assertThat(sent.header("x-api-key")).contains(GatewayFixture.UPSTREAM_KEY);
         assertThat(sent.header("anthropic-version")).contains("2023-06-01");
         assertThat(sent.header("authorization")).isEmpty();
-        JsonNode event = latestEvent();
+        JsonNode event = eventOf(response);
         assertThat(event.get("api").asText()).isEqualTo("anthropic");
         assertThat(event.path("response").get("prompt_tokens").asLong()).isEqualTo(21);
         assertThat(event.path("response").get("completion_tokens").asLong()).isEqualTo(9);
@@ -116,7 +116,7 @@ class GatewayProxyTest {
         assertThat(events).extracting(ServerSentEvents.Event::data).last().isEqualTo("[DONE]");
         assertThat(response.body()).doesNotContain("\"usage\"");
         assertThat(events).hasSize(4);
-        JsonNode event = latestEvent();
+        JsonNode event = eventOf(response);
         assertThat(event.path("response").get("prompt_tokens").asLong()).isEqualTo(5);
         assertThat(event.path("response").get("completion_tokens").asLong()).isEqualTo(2);
         assertThat(event.path("response").get("text").asText()).isEqualTo("Hello world");
@@ -153,7 +153,7 @@ class GatewayProxyTest {
         List<ServerSentEvents.Event> events = ServerSentEvents.parse(response.body());
         assertThat(events).extracting(e -> e.name().orElse("")).containsExactly("message_start", "content_block_start",
                 "ping", "content_block_delta", "content_block_stop", "message_delta", "message_stop");
-        JsonNode event = latestEvent();
+        JsonNode event = eventOf(response);
         assertThat(event.path("response").get("prompt_tokens").asLong()).isEqualTo(25);
         assertThat(event.path("response").get("completion_tokens").asLong()).isEqualTo(15);
         assertThat(event.path("response").get("text").asText()).isEqualTo("Bonjour");

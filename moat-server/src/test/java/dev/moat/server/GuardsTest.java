@@ -52,7 +52,7 @@ class GuardsTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("\"code\":\"extraction_blocked\"");
-        JsonNode event = moat.admin("GET", "/admin/v1/events?org=" + selfServe.orgId() + "&limit=1", null).body().path("events").get(0);
+        JsonNode event = moat.eventOf(response, selfServe.orgId());
         assertThat(event.path("decision").get("code").asText()).isEqualTo("extraction_blocked");
         assertThat(event.path("request").get("logit_bias_size").asInt()).isEqualTo(50);
     }

@@ -36,7 +36,7 @@ class LogSecrecyTest {
             moat.gateway.post("/v1/chat/completions", "{\"model\":", "authorization", "Bearer " + tenant.key());
             moat.admin("GET", "/admin/v1/usage?org=" + tenant.orgId(), null);
 
-            assertThat(captured.list).anySatisfy(event -> assertThat(event.getKeyValuePairs().toString()).contains(tenant.keyId()));
+            assertThat(captured.list).anySatisfy(event -> assertThat(String.valueOf(event.getKeyValuePairs())).contains(tenant.keyId()));
             for (ILoggingEvent event : captured.list) {
                 String line = event.getFormattedMessage() + " " + event.getKeyValuePairs();
                 assertThat(line).doesNotContain(tenant.key(), GatewayFixture.UPSTREAM_KEY, GatewayFixture.ADMIN_TOKEN,

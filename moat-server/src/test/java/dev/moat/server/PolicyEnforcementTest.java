@@ -66,9 +66,10 @@ class PolicyEnforcementTest {
     @Test
     void requestsFromOrdinaryCountriesPassAndRecordWhereTheyCameFrom() {
         assertThat(from("81.2.69.160", CHAT).statusCode()).isEqualTo(200);
-        assertThat(from("2a02:2e0::1", CHAT).statusCode()).isEqualTo(200);
+        HttpResponse<String> german = from("2a02:2e0::1", CHAT);
+        assertThat(german.statusCode()).isEqualTo(200);
 
-        JsonNode event = moat.admin("GET", "/admin/v1/events?org=" + tenant.orgId() + "&limit=1", null).body().path("events").get(0);
+        JsonNode event = moat.eventOf(german, tenant.orgId());
         assertThat(event.get("ip").asText()).isEqualTo("2a02:2e0::1");
         assertThat(event.get("country").asText()).isEqualTo("DE");
     }
@@ -80,8 +81,9 @@ class PolicyEnforcementTest {
         assertThat(denied.body()).contains("\"code\":\"policy_denied\"", "model-b may not be used from hosting networks");
         assertThat(from("1.178.81.5", CHAT).statusCode()).isEqualTo(200);
 
-        assertThat(from("2.26.157.5", CHAT).statusCode()).isEqualTo(200);
-        JsonNode event = moat.admin("GET", "/admin/v1/events?org=" + tenant.orgId() + "&limit=1", null).body().path("events").get(0);
+        HttpResponse<String> viaVpn = from("2.26.157.5", CHAT);
+        assertThat(viaVpn.statusCode()).isEqualTo(200);
+        JsonNode event = moat.eventOf(viaVpn, tenant.orgId());
         assertThat(event.get("network").asText()).isEqualTo("vpn");
         assertThat(event.path("decision").get("action").asText()).isEqualTo("review");
         JsonNode alerts = awaitAlerts("policy_review");
@@ -110,7 +112,7 @@ class PolicyEnforcementTest {
                     "authorization", "Bearer " + local.key(), "x-forwarded-for", "5.22.0.1");
 
             assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode event = untrusting.admin("GET", "/admin/v1/events?org=" + local.orgId() + "&limit=1", null).body().path("events").get(0);
+            JsonNode event = untrusting.eventOf(response, local.orgId());
             assertThat(event.get("ip").asText()).isEqualTo("127.0.0.1");
         }
     }
