@@ -10,16 +10,16 @@ import java.util.List;
  * text, as the lists do that in names. The one unrecoverable fault, a quote that never closes,
  * swallows the rest of the file; that record is returned with {@link Row#unterminated()} set.
  */
-final class DelimitedRecords {
+public final class DelimitedRecords {
 
     /** A record and the 1-based line it starts on. */
-    record Row(long line, List<String> fields, boolean unterminated) {
+    public record Row(long line, List<String> fields, boolean unterminated) {
     }
 
     private DelimitedRecords() {
     }
 
-    static List<Row> split(String text, char delimiter) {
+    public static List<Row> split(String text, char delimiter) {
         List<Row> rows = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

@@ -3,7 +3,6 @@ package dev.moat.server.audit;
 import dev.moat.audit.LogBackPressureException;
 import dev.moat.audit.TransparencyLog;
 import dev.moat.detect.UsageEvent;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -178,10 +177,5 @@ public final class AuditTrail implements AutoCloseable {
             models.forEach((model, count) -> counts.put(model, count.sum()));
             return counts;
         }
-    }
-
-    /** How often summaries are written, when allowed requests are summarised. */
-    public static Duration defaultSummaryInterval() {
-        return Duration.ofMinutes(1);
     }
 }

@@ -2,6 +2,7 @@ package dev.moat.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.moat.screening.DelimitedRecords;
 import dev.moat.screening.EntityType;
 import dev.moat.screening.NameComparison;
 import dev.moat.screening.NameMatcher;
@@ -10,7 +11,6 @@ import dev.moat.screening.ScreeningQuery;
 import dev.moat.screening.ScreeningSettings;
 import dev.moat.server.config.ConfigLoader;
 import dev.moat.server.vetting.ScreeningReports;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -79,6 +79,11 @@ final class ScreenCommand implements Callable<Integer> {
                 + "or set screening.lists in ./moat.yaml");
     }
 
+    private static String quote(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
     @Command(name = "score", description = "Similarity of two names (JSON), or with --pairs a CSV row name1,name2,score,match per input row.")
     static final class Score implements Callable<Integer> {
 
@@ -104,34 +109,30 @@ final class ScreenCommand implements Callable<Integer> {
             }
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             out.println("name1,name2,score,match");
-            try (BufferedReader in = Files.newBufferedReader(pairs, StandardCharsets.UTF_8)) {
-                String line;
-                int number = 0;
-                // Columns: name1,name2[,schema]; a header row naming name1 and name2 may place them anywhere.
-                int first = 0;
-                int second = 1;
-                int schema = 2;
-                while ((line = in.readLine()) != null) {
-                    number++;
-                    List<String> fields = Csv.split(line);
-                    if (number == 1 && fields.contains("name1") && fields.contains("name2")) {
-                        first = fields.indexOf("name1");
-                        second = fields.indexOf("name2");
-                        schema = fields.indexOf("schema");
-                        continue;
-                    }
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    if (fields.size() <= Math.max(first, second)) {
-                        throw new IllegalArgumentException(pairs + ":" + number + ": expected name1,name2[,schema]");
-                    }
-                    Optional<EntityType> rowType = schema >= 0 && fields.size() > schema && !fields.get(schema).isBlank()
-                            ? EntityType.parse(fields.get(schema)) : EntityType.parse(type);
-                    NameComparison c = matcher.compare(fields.get(first), fields.get(second), rowType);
-                    out.println(Csv.quote(fields.get(first)) + "," + Csv.quote(fields.get(second)) + ","
-                            + String.format(java.util.Locale.ROOT, "%.4f", c.score()) + "," + c.match());
+            // Columns: name1,name2[,schema]; a header row naming name1 and name2 may place them anywhere.
+            int first = 0;
+            int second = 1;
+            int schema = 2;
+            List<DelimitedRecords.Row> rows = DelimitedRecords.split(Files.readString(pairs, StandardCharsets.UTF_8), ',');
+            for (DelimitedRecords.Row row : rows) {
+                List<String> fields = row.fields();
+                if (row.line() == 1 && fields.contains("name1") && fields.contains("name2")) {
+                    first = fields.indexOf("name1");
+                    second = fields.indexOf("name2");
+                    schema = fields.indexOf("schema");
+                    continue;
                 }
+                if (fields.size() == 1 && fields.getFirst().isBlank()) {
+                    continue;
+                }
+                if (row.unterminated() || fields.size() <= Math.max(first, second)) {
+                    throw new IllegalArgumentException(pairs + ":" + row.line() + ": expected name1,name2[,schema]");
+                }
+                Optional<EntityType> rowType = schema >= 0 && fields.size() > schema && !fields.get(schema).isBlank()
+                        ? EntityType.parse(fields.get(schema)) : EntityType.parse(type);
+                NameComparison c = matcher.compare(fields.get(first), fields.get(second), rowType);
+                out.println(quote(fields.get(first)) + "," + quote(fields.get(second)) + ","
+                        + String.format(java.util.Locale.ROOT, "%.4f", c.score()) + "," + c.match());
             }
             return 0;
         }

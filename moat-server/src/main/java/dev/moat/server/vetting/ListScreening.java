@@ -5,7 +5,6 @@ import dev.moat.screening.EntityType;
 import dev.moat.screening.OrganisationDecision;
 import dev.moat.screening.OrganisationProfile;
 import dev.moat.screening.ScreeningIndex;
-import dev.moat.screening.Verdict;
 import dev.moat.server.admin.Vetting;
 import dev.moat.server.identity.OrgStatusMachine;
 import dev.moat.server.identity.Organisation;
@@ -69,13 +68,5 @@ public final class ListScreening implements Vetting {
                         owner.country().isEmpty() ? Optional.empty() : Optional.of(owner.country()),
                         owner.sharePercent(), owners(owner.owners())))
                 .toList();
-    }
-
-    static Verdict verdictOf(OrgStatusMachine.Screening screening) {
-        return switch (screening) {
-            case BLOCK -> Verdict.BLOCK;
-            case REVIEW -> Verdict.REVIEW;
-            default -> Verdict.CLEAR;
-        };
     }
 }
