@@ -295,8 +295,9 @@ public final class OrgService {
         if (value == null || value.isNull()) {
             return 0;
         }
-        if (!value.isIntegralNumber() || value.longValue() < 0) {
-            throw AdminException.badRequest(key + "." + field + ": " + value + " (expected a whole number >= 0; 0 = unlimited)");
+        if (!value.isIntegralNumber() || value.longValue() < 0 || value.longValue() > Limits.MAX) {
+            throw AdminException.badRequest(key + "." + field + ": " + value + " (expected a whole number from 0 to "
+                    + Limits.MAX + "; 0 = unlimited)");
         }
         return value.longValue();
     }

@@ -335,7 +335,7 @@ public final class ConfigLoader {
                 s.positiveLong("gateway.max_body_bytes", 10L * 1024 * 1024),
                 (int) s.positiveLong("gateway.default_max_tokens", 4096),
                 retention,
-                (int) s.positiveLong("gateway.usage_queue_capacity", 65_536));
+                (int) s.positiveLong("gateway.usage_queue_capacity", 16_384));
         Limits limits = new Limits(
                 s.nonNegativeLong("limits.requests_per_minute", 0),
                 s.nonNegativeLong("limits.tokens_per_minute", 0),

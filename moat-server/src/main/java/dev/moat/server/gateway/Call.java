@@ -34,6 +34,8 @@ public final class Call {
     Decision decision = Decision.ALLOW;
     String country = "unknown";
     boolean throttled;
+    /** Set when a stage edited the parsed body; otherwise the client's bytes go upstream as they came. */
+    boolean bodyChanged;
     java.util.List<String> guardReasons = java.util.List.of();
     String network = "unknown";
 

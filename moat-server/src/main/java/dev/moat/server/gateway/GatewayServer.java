@@ -113,7 +113,7 @@ public final class GatewayServer {
             return;
         }
         if (!recorder.tryAdmit()) {
-            metrics.request(path, 503, "", "", Duration.ZERO);
+            metrics.request(path, 503, "", "", Duration.ZERO, 0, 0, 0);
             sendError(response, dialect, new GatewayError(503, "overloaded",
                     "The gateway is overloaded (usage recording is behind). Retry shortly.", Optional.of(1L)));
             return;
@@ -241,10 +241,8 @@ public final class GatewayServer {
         recorder.record(event);
         String model = event.model();
         String org = event.orgId();
-        metrics.request(call.dialect.path(), outcome.status(), model, org, Duration.ofNanos(System.nanoTime() - call.startNanos));
-        metrics.tokens("input", model, org, event.response().promptTokens());
-        metrics.tokens("output", model, org, event.response().completionTokens());
-        metrics.tokens("reasoning", model, org, event.response().reasoningTokens());
+        metrics.request(call.dialect.path(), outcome.status(), model, org, Duration.ofNanos(System.nanoTime() - call.startNanos),
+                event.response().promptTokens(), event.response().completionTokens(), event.response().reasoningTokens());
         outcome.failureKind().filter(kind -> call.upstream != null && !kind.equals("refused") && !kind.equals("client_closed"))
                 .ifPresent(kind -> metrics.upstreamError(call.upstream.name(), kind));
         LOG.atInfo().addKeyValue("request_id", call.requestId).addKeyValue("org", org).addKeyValue("key", event.keyId())

@@ -9,25 +9,32 @@ final class RequestShaping {
     }
 
     static void stripLogitBias(Call call) {
-        call.body.remove("logit_bias");
+        remove(call, "logit_bias");
     }
 
     static void stripLogprobs(Call call) {
-        call.body.remove("logprobs");
-        call.body.remove("top_logprobs");
+        remove(call, "logprobs");
+        remove(call, "top_logprobs");
     }
 
     static void capChoices(Call call, int n) {
         if (call.body.path("n").asInt(1) > n) {
             call.body.put("n", n);
+            call.bodyChanged = true;
         }
     }
 
     /** Asks the upstream for no reasoning output: drops Anthropic's {@code thinking} and OpenAI's reasoning options. */
     static void withholdReasoning(Call call) {
-        call.body.remove("thinking");
-        call.body.remove("reasoning_effort");
-        call.body.remove("reasoning");
+        remove(call, "thinking");
+        remove(call, "reasoning_effort");
+        remove(call, "reasoning");
+    }
+
+    private static void remove(Call call, String field) {
+        if (call.body.remove(field) != null) {
+            call.bodyChanged = true;
+        }
     }
 
     /** Degraded service: no logprobs, logit bias or reasoning, and at most {@code maxTokens} of completion. */
@@ -40,6 +47,7 @@ final class RequestShaping {
         String field = body.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
         if (body.path(field).asInt(Integer.MAX_VALUE) > maxTokens) {
             body.put(field, maxTokens);
+            call.bodyChanged = true;
         }
     }
 }

@@ -40,10 +40,15 @@ final class UpstreamForwarder {
         ResponseTally tally = new ResponseTally();
         boolean hideUsageChunk = call.dialect.prepareUpstreamBody(call.body, call.facts);
         Buffer body;
-        try {
-            body = Buffer.buffer(ApiDialect.JSON.writeValueAsBytes(call.body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("re-serialising a parsed request failed", e);
+        if (hideUsageChunk || call.bodyChanged) {
+            try {
+                body = Buffer.buffer(ApiDialect.JSON.writeValueAsBytes(call.body));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("re-serialising a parsed request failed", e);
+            }
+        } else {
+            // Unchanged: the client's own bytes, without re-encoding.
+            body = Buffer.buffer(call.rawBody);
         }
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)

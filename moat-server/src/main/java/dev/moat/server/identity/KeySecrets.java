@@ -38,12 +38,16 @@ public final class KeySecrets {
         return new String(out);
     }
 
-    public static String sha256Hex(String secret) {
+    /** One digest per thread: looking a key up is on every request's path. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
+    });
+
+    public static String sha256Hex(String secret) {
+        return HexFormat.of().formatHex(SHA256.get().digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -5,10 +5,14 @@ public record Limits(long requestsPerMinute, long tokensPerMinute, long tokensPe
 
     public static final Limits NONE = new Limits(0, 0, 0);
 
+    /** The largest limit accepted: far above any real use, and within what the token buckets can refill. */
+    public static final long MAX = 1_000_000_000L;
+
     public Limits {
-        if (requestsPerMinute < 0 || tokensPerMinute < 0 || tokensPerDay < 0) {
+        if (requestsPerMinute < 0 || tokensPerMinute < 0 || tokensPerDay < 0
+                || requestsPerMinute > MAX || tokensPerMinute > MAX || tokensPerDay > MAX) {
             throw new IllegalArgumentException("limits: " + requestsPerMinute + "/" + tokensPerMinute + "/"
-                    + tokensPerDay + " (expected: every limit >= 0; 0 = unlimited)");
+                    + tokensPerDay + " (expected: every limit from 0 to " + MAX + "; 0 = unlimited)");
         }
     }
 
