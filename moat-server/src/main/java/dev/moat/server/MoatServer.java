@@ -120,6 +120,7 @@ public final class MoatServer implements AutoCloseable {
         metrics.gauge("moat.policy.rule.errors", "CEL rule evaluations that failed (and denied)", policy::totalRuleEvaluationErrors);
         alertStore = new AlertStore(database);
         alerts = new Alerts(alertStore, audit);
+        metrics.gauge("moat.alerts.dropped", "Alerts that found the alert queue full (logged, not stored)", alerts::dropped);
         alerts.addEnforcer(alert -> {
             if (alert.action().equals("suspend_key")) {
                 orgService.revokeKey(alert.subjectId(), "credential-sharing");

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Where findings go: each alert is stored for analysts, written to the transparency log as a
  * {@code detection.verdict}, and handed to the enforcement listeners. Raising an alert never
  * blocks the caller (it may be an event loop): alerts queue for one writer thread. The queue is
- * bounded; when it is full the caller waits briefly rather than lose the alert.
+ * bounded (16,384); an alert that finds it full is logged as an error and counted in
+ * {@link #dropped()} (exported as {@code moat_alerts_dropped}), never lost without a trace.
  */
 public final class Alerts implements AutoCloseable {
 
@@ -24,6 +25,7 @@ public final class Alerts implements AutoCloseable {
     private final List<Consumer<Alert>> enforcers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BlockingQueue<Alert> queue = new ArrayBlockingQueue<>(16_384);
     private final Thread writer;
+    private final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
     private volatile boolean running = true;
 
     public Alerts(AlertStore store, AuditTrail audit) {
@@ -38,16 +40,17 @@ public final class Alerts implements AutoCloseable {
     }
 
     public void raise(Alert alert) {
-        try {
-            if (!queue.offer(alert, 1, TimeUnit.SECONDS)) {
-                LOG.atError().addKeyValue("alert", alert.id()).addKeyValue("kind", alert.kind())
-                        .log("alert queue full for a second; storing on the caller's thread");
-                handle(alert);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            handle(alert);
+        if (!queue.offer(alert)) {
+            dropped.increment();
+            LOG.atError().addKeyValue("alert", alert.id()).addKeyValue("kind", alert.kind())
+                    .addKeyValue("subject", alert.subjectId()).addKeyValue("summary", alert.summary())
+                    .log("alert queue full: alert not stored (it is in this log line only)");
         }
+    }
+
+    /** Alerts that found the queue full. */
+    public long dropped() {
+        return dropped.sum();
     }
 
     private void drain() {
