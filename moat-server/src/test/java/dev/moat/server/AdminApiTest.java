@@ -76,7 +76,7 @@ class AdminApiTest {
                 .path("error").path("message").asText()).contains("no-such-model");
         assertThat(moat.admin("POST", "/admin/v1/orgs/" + id + "/keys", "{}").status()).isEqualTo(400);
         assertThat(moat.admin("POST", "/admin/v1/orgs/" + id + "/keys",
-                "{\"models\":[\"model-a\"],\"limits\":{\"tokens_per_minute\":100000000000}}").body()
+                "{\"models\":[\"model-a\"],\"limits\":{\"tokens_per_minute\":100000000000000}}").body()
                 .path("error").path("message").asText()).contains("tokens_per_minute");
     }
 

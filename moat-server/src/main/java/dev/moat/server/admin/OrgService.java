@@ -295,9 +295,10 @@ public final class OrgService {
         if (value == null || value.isNull()) {
             return 0;
         }
-        if (!value.isIntegralNumber() || value.longValue() < 0 || value.longValue() > Limits.MAX) {
+        long max = field.endsWith("_per_day") ? Limits.MAX_PER_DAY : Limits.MAX_PER_MINUTE;
+        if (!value.isIntegralNumber() || value.longValue() < 0 || value.longValue() > max) {
             throw AdminException.badRequest(key + "." + field + ": " + value + " (expected a whole number from 0 to "
-                    + Limits.MAX + "; 0 = unlimited)");
+                    + max + "; 0 = unlimited)");
         }
         return value.longValue();
     }

@@ -5,14 +5,19 @@ public record Limits(long requestsPerMinute, long tokensPerMinute, long tokensPe
 
     public static final Limits NONE = new Limits(0, 0, 0);
 
-    /** The largest limit accepted: far above any real use, and within what the token buckets can refill. */
-    public static final long MAX = 1_000_000_000L;
+    /**
+     * The largest per-minute and per-day limits accepted: far above any real use, and within what the
+     * token buckets can refill (at most one token per nanosecond).
+     */
+    public static final long MAX_PER_MINUTE = 10_000_000_000L;
+    public static final long MAX_PER_DAY = 10_000_000_000_000L;
 
     public Limits {
         if (requestsPerMinute < 0 || tokensPerMinute < 0 || tokensPerDay < 0
-                || requestsPerMinute > MAX || tokensPerMinute > MAX || tokensPerDay > MAX) {
-            throw new IllegalArgumentException("limits: " + requestsPerMinute + "/" + tokensPerMinute + "/"
-                    + tokensPerDay + " (expected: every limit from 0 to " + MAX + "; 0 = unlimited)");
+                || requestsPerMinute > MAX_PER_MINUTE || tokensPerMinute > MAX_PER_MINUTE || tokensPerDay > MAX_PER_DAY) {
+            throw new IllegalArgumentException("limits: " + requestsPerMinute + "/" + tokensPerMinute + "/" + tokensPerDay
+                    + " (expected: per-minute limits from 0 to " + MAX_PER_MINUTE + ", per-day from 0 to " + MAX_PER_DAY
+                    + "; 0 = unlimited)");
         }
     }
 
