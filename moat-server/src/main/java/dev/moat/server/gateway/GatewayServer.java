@@ -213,7 +213,14 @@ public final class GatewayServer {
                 return;
             }
         }
-        forwarder.forward(call, response, outcome -> finish(call, response, outcome));
+        try {
+            forwarder.forward(call, response, outcome -> finish(call, response, outcome));
+        } catch (RuntimeException e) {
+            // Every admitted call must end with a response and its usage event, whatever failed.
+            LOG.atError().addKeyValue("request_id", call.requestId).setCause(e).log("forwarding failed before the upstream was called");
+            finish(call, response, CallOutcome.failed(new GatewayError(500, "internal_error",
+                    "The gateway failed to forward this request. Request id: " + call.requestId), null, "internal"));
+        }
     }
 
     private void finish(Call call, HttpServerResponse response, CallOutcome outcome) {
