@@ -214,18 +214,6 @@ public final class MoatServer implements AutoCloseable {
         return orgService;
     }
 
-    public UsageStore usage() {
-        return usageStore;
-    }
-
-    public UsageRecorder recorder() {
-        return recorder;
-    }
-
-    public Vertx vertx() {
-        return vertx;
-    }
-
     private Vetting vetting() {
         if (config.screening().lists().isEmpty()) {
             LOG.atWarn().log("no restricted-party lists configured (screening.lists): organisations are not screened");
@@ -257,10 +245,6 @@ public final class MoatServer implements AutoCloseable {
 
     public Detector detector() {
         return detector;
-    }
-
-    public AuditTrail audit() {
-        return audit;
     }
 
     /** Stops the listeners, stores every recorded usage event, and closes the database. */

@@ -38,6 +38,8 @@ public final class AdminServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Who the audit log names for admin API changes: the holder of the admin token. */
+    private static final String ADMIN_ACTOR = "admin";
 
     private final OrgService orgs;
     private final UsageStore usage;
@@ -81,7 +83,7 @@ public final class AdminServer {
         router.route("/admin/*").handler(this::authenticate);
         router.route("/admin/*").handler(BodyHandler.create().setBodyLimit(1024 * 1024));
         router.post("/admin/v1/orgs").handler(ctx -> blocking(ctx, 201, () -> {
-            Organisation org = orgs.create(body(ctx), actor(ctx));
+            Organisation org = orgs.create(body(ctx), ADMIN_ACTOR);
             ObjectNode out = OrgService.toJson(JSON, org);
             return out;
         }));
@@ -93,7 +95,7 @@ public final class AdminServer {
         router.get("/admin/v1/orgs/:id").handler(ctx -> blocking(ctx, 200,
                 () -> OrgService.toJson(JSON, orgs.get(ctx.pathParam("id")))));
         router.post("/admin/v1/orgs/:id/keys").handler(ctx -> blocking(ctx, 201, () -> {
-            OrgService.CreatedKey created = orgs.createKey(ctx.pathParam("id"), body(ctx), actor(ctx));
+            OrgService.CreatedKey created = orgs.createKey(ctx.pathParam("id"), body(ctx), ADMIN_ACTOR);
             ObjectNode out = JSON.createObjectNode();
             out.put("id", created.key().id());
             out.put("key", created.secret());
@@ -110,10 +112,10 @@ public final class AdminServer {
                     AdminException.notFound("action " + ctx.pathParam("transition") + " (expected approve, reject, suspend or reinstate)"));
             JsonNode body = body(ctx);
             Optional<String> note = Optional.ofNullable(body.get("note")).map(JsonNode::asText).filter(n -> !n.isBlank());
-            return OrgService.toJson(JSON, orgs.transition(ctx.pathParam("id"), transition, note, actor(ctx)));
+            return OrgService.toJson(JSON, orgs.transition(ctx.pathParam("id"), transition, note, ADMIN_ACTOR));
         }));
         router.delete("/admin/v1/keys/:id").handler(ctx -> blocking(ctx, 200, () -> {
-            var key = orgs.revokeKey(ctx.pathParam("id"), actor(ctx));
+            var key = orgs.revokeKey(ctx.pathParam("id"), ADMIN_ACTOR);
             return JSON.createObjectNode().put("id", key.id()).put("revoked_at", key.revokedAt().orElseThrow().toString());
         }));
         router.get("/admin/v1/usage").handler(ctx -> blocking(ctx, 200, () -> {
@@ -170,10 +172,6 @@ public final class AdminServer {
 
     private void flushUsage() throws Exception {
         recorder.flush().get(10, TimeUnit.SECONDS);
-    }
-
-    private static String actor(RoutingContext ctx) {
-        return "admin";
     }
 
     private static JsonNode body(RoutingContext ctx) {
