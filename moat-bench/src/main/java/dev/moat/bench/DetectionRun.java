@@ -41,7 +41,7 @@ final class DetectionRun {
         Deque<SimulatedOrg> signUps = new ArrayDeque<>(simulation.orgs());
         Map<String, SimulatedOrg> orgs = new HashMap<>();
         simulation.orgs().forEach(org -> orgs.put(org.orgId(), org));
-        Map<String, IndexList> harvestIndices = new HashMap<>();
+        Map<String, Map<String, IndexList>> harvestIndices = new HashMap<>();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<SimulatedEvent> batch = new ArrayList<>(BATCH);
         long nanos = 0;
@@ -52,7 +52,8 @@ final class DetectionRun {
                 SimulatedEvent simulated = simulation.next();
                 batch.add(simulated);
                 if (simulated.harvesting()) {
-                    harvestIndices.computeIfAbsent(simulated.event().orgId(), id -> new IndexList())
+                    harvestIndices.computeIfAbsent(simulated.event().orgId(), id -> new HashMap<>())
+                            .computeIfAbsent(simulated.event().keyId(), id -> new IndexList())
                             .add(index + batch.size() - 1);
                 }
             }
@@ -78,7 +79,8 @@ final class DetectionRun {
     }
 
     private static DetectionOutcome score(Simulation simulation, DetectionReport report,
-                                          Map<String, IndexList> harvestIndices, long events, long nanos) {
+                                          Map<String, Map<String, IndexList>> harvestIndices, long events,
+                                          long nanos) {
         Map<String, List<SimulatedOrg>> campaigns = new LinkedHashMap<>();
         Map<String, Integer> benignByAction = new TreeMap<>(Map.of("flag", 0, "review", 0, "affected", 0));
         Map<String, String> affected = new TreeMap<>();
@@ -90,14 +92,15 @@ final class DetectionRun {
                 continue;
             }
             benign++;
-            DetectionReport.OrgOutcome outcome = report.outcome(org.orgId());
-            if (outcome.affected()) {
+            // an ordinary organisation counts as affected, reviewed or flagged if it or any of its keys was
+            String action = report.strongestAction(org.orgId());
+            if (report.affectedAnywhere(org.orgId())) {
                 benignByAction.merge("affected", 1, Integer::sum);
                 affected.put(org.orgId(), org.kind().label());
-            } else if (outcome.action().equals("review")) {
+            } else if (action.equals("review")) {
                 benignByAction.merge("review", 1, Integer::sum);
                 reviewed.put(org.orgId(), org.kind().label());
-            } else if (outcome.action().equals("flag")) {
+            } else if (action.equals("flag")) {
                 benignByAction.merge("flag", 1, Integer::sum);
             }
         }
@@ -107,29 +110,41 @@ final class DetectionRun {
             long before = 0;
             long total = 0;
             long firstAnywhere = campaign.getValue().stream()
-                    .mapToLong(org -> report.outcome(org.orgId()).firstActionEvent().orElse(Long.MAX_VALUE)).min()
+                    .mapToLong(org -> firstActionOnHarvest(report, org.orgId(), harvestIndices)).min()
                     .orElse(Long.MAX_VALUE);
             long beforeFirst = 0;
             int active = 0;
             for (SimulatedOrg org : campaign.getValue()) {
-                DetectionReport.OrgOutcome outcome = report.outcome(org.orgId());
-                IndexList indices = harvestIndices.getOrDefault(org.orgId(), new IndexList());
-                long firstAction = outcome.firstActionEvent().orElse(Long.MAX_VALUE);
-                if (indices.size() > 0) {
+                Map<String, IndexList> byKey = harvestIndices.getOrDefault(org.orgId(), Map.of());
+                if (!byKey.isEmpty()) {
                     active++;
-                    if (outcome.affected()) {
+                    if (firstActionOnHarvest(report, org.orgId(), harvestIndices) < Long.MAX_VALUE) {
                         actioned++;
                     }
                 }
-                before += indices.countBelow(firstAction);
-                beforeFirst += indices.countBelow(firstAnywhere);
-                total += indices.size();
+                // a harvesting exchange counts as served unless its organisation or its key was already stopped
+                for (Map.Entry<String, IndexList> key : byKey.entrySet()) {
+                    IndexList indices = key.getValue();
+                    before += indices.countBelow(report.firstActionOn(org.orgId(), key.getKey()));
+                    beforeFirst += indices.countBelow(firstAnywhere);
+                    total += indices.size();
+                }
             }
             results.add(new DetectionOutcome.Campaign(campaign.getKey(), campaign.getValue().getFirst().kind().label(),
                     active, actioned, before, beforeFirst, total));
         }
         return new DetectionOutcome(simulation.scenario().name(), simulation.settings().seed(), events, nanos, results,
                 benign, benignByAction, affected, reviewed);
+    }
+
+    /** The first action on the organisation or on any key it harvested through ({@code MAX_VALUE}: never). */
+    private static long firstActionOnHarvest(DetectionReport report, String orgId,
+                                             Map<String, Map<String, IndexList>> harvestIndices) {
+        long first = report.outcome(orgId).firstActionEvent().orElse(Long.MAX_VALUE);
+        for (String keyId : harvestIndices.getOrDefault(orgId, Map.of()).keySet()) {
+            first = Math.min(first, report.firstActionOn(orgId, keyId));
+        }
+        return first;
     }
 
     /** A growable, ascending list of event indices. */

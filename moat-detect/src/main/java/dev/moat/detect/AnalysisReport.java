@@ -9,8 +9,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The result of analysing a stream of usage events: every organisation seen with its verdict, and
- * every cluster of linked organisations. {@link #writeJson} writes the analyser report of
+ * The result of analysing a stream of usage events: every organisation seen with its verdict, every key
+ * that earned a verdict of its own ({@code kind: "key"}, with its {@code org}), and every cluster of
+ * linked organisations. {@link #writeJson} writes the analyser report of
  * ARCHITECTURE.md ({@code moat analyze --out}); each signal additionally carries its example event ids.
  */
 public record AnalysisReport(long eventsProcessed, List<PrincipalVerdict> principals, List<ClusterVerdict> clusters) {
@@ -37,6 +38,9 @@ public record AnalysisReport(long eventsProcessed, List<PrincipalVerdict> princi
                 json.writeStartObject();
                 json.writeStringField("kind", principal.kind());
                 json.writeStringField("id", principal.id());
+                if (principal.org().isPresent()) {
+                    json.writeStringField("org", principal.org().get());
+                }
                 json.writeNumberField("risk", rounded(principal.risk()));
                 json.writeStringField("action", principal.action().wireName());
                 writeFirstAction(json, principal.firstActionEvent());

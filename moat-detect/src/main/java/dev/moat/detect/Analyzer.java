@@ -47,8 +47,7 @@ public final class Analyzer {
                 principals.add(verdict);
             }
         }
-        principals.sort(Comparator.comparingDouble(PrincipalVerdict::risk).reversed()
-                .thenComparing(PrincipalVerdict::id));
+        principals.sort(Detector.REPORT_ORDER);
         return new AnalysisReport(live.eventsProcessed(), principals, live.clusters());
     }
 }

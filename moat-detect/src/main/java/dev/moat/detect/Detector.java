@@ -16,40 +16,48 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The online detector: consumes usage events in order and keeps, per organisation and per cluster of
- * linked organisations, a fixed-size behaviour profile, a risk in [0,1] and an action chosen by the
- * thresholds of {@link DetectorSettings}. Every change of an organisation's action is told to the
- * {@link VerdictListener}s synchronously, inside {@link #accept}, so the gateway can apply it to the very
- * next request.
+ * The online detector: consumes usage events in order and keeps, per organisation, per API key of an
+ * organisation and per cluster of linked organisations, a fixed-size behaviour profile, a risk in [0,1]
+ * and an action chosen by the thresholds of {@link DetectorSettings}. Every change of an organisation's
+ * or a key's action is told to the {@link VerdictListener}s synchronously, inside {@link #accept}, so the
+ * gateway can apply it to the very next request.
  *
  * <h2>Per event</h2>
  * <ol>
  *   <li>{@link EventTraitsReader} reduces the event to traits (one scan of the prompt).</li>
- *   <li>The organisation's profile (and its cluster's aggregate, and its drift profile when the traffic
- *       comes from infrastructure outside its baseline) absorbs the traits.</li>
+ *   <li>The organisation's profile, its cluster's aggregate and the key's profile absorb the traits; so
+ *       does the key's drift profile when a trusted organisation's traffic comes from infrastructure
+ *       outside its baseline.</li>
  *   <li>{@link ClusterLinker} records the event's linkage evidence and may unite clusters; members of an
  *       actioned cluster that a new member joins pass its action on at once.</li>
- *   <li>{@link RiskAssessment} scores the organisation and its cluster; the action in force is the stronger
- *       of the two. Actions of {@code throttle} and above are sticky; {@code flag} and {@code review}
- *       follow the current risk.</li>
+ *   <li>{@link RiskAssessment} scores the organisation and its cluster (the organisation's action in force
+ *       is the stronger of the two), then the key (its own traffic under the organisation's trust, its
+ *       drift as a stranger's). Actions of {@code throttle} and above are sticky; {@code flag} and
+ *       {@code review} follow the current risk.</li>
  * </ol>
+ * A key's own action stops a leaked or resold key without touching the organisation's other keys; the
+ * gateway asks {@link #enforcement(String, String)} for the strongest action that applies to a request.
  *
  * <h2>Bounded memory</h2>
- * State is per organisation, per cluster and per evidence key, each of fixed size. On a fixed event-time
- * period (a quarter of the link lifetime, at most an hour) the detector drops organisations idle for
- * longer than {@link DetectorSettings#idleEviction()}, expires linkage, and, if more than
+ * State is per organisation, per key (at most {@link KeyState#MAX_PER_ORG} per organisation; the least
+ * recently active makes room), per cluster and per evidence key, each of fixed size. On a fixed event-time
+ * period (a quarter of the link lifetime, at most an hour) the detector drops organisations and keys idle
+ * for longer than {@link DetectorSettings#idleEviction()}, expires linkage, and, if more than
  * {@link DetectorSettings#maxPrincipals()} organisations are live, drops the least recently active. A
- * dropped organisation keeps only its last verdict (a few hundred bytes) for reports, and only if it was
- * ever flagged or stronger.
+ * dropped organisation or key keeps only its last verdict (a few hundred bytes) for reports, and only if
+ * it was ever flagged or stronger; its action is restored if it returns.
  *
  * <h2>Threads</h2>
  * {@link #accept}, {@link #report} and {@link #verdict} are synchronised and may be called from any
- * thread (the gateway feeds events from one consumer thread). {@link #enforcement} reads a concurrent map
- * and never blocks: it is meant for the request path.
+ * thread (the gateway feeds events from one consumer thread). Both {@code enforcement} methods read
+ * concurrent maps and never block: they are meant for the request path.
  */
 public final class Detector {
 
     private static final long MAX_REBUILD_PERIOD = 3600;
+    /** Report order: riskiest first; on equal risk an organisation before its keys. */
+    static final Comparator<PrincipalVerdict> REPORT_ORDER = Comparator.comparingDouble(PrincipalVerdict::risk)
+            .reversed().thenComparing(p -> p.org().orElse("")).thenComparing(PrincipalVerdict::id);
 
     private final DetectorSettings settings;
     private final EventTraitsReader traitsReader = new EventTraitsReader();
@@ -59,6 +67,9 @@ public final class Detector {
     private final Map<String, PrincipalVerdict> retired = new LinkedHashMap<>();
     private final Map<String, ClusterVerdict> actionedClusters = new LinkedHashMap<>();
     private final Map<String, Action> enforcement = new ConcurrentHashMap<>();
+    /** Keys with an action of their own, by key id (with the organisation, so a key id alone grants nothing). */
+    private final Map<String, KeyAction> keyEnforcement = new ConcurrentHashMap<>();
+    private final Map<String, PrincipalVerdict> retiredKeys = new LinkedHashMap<>();
     private final List<VerdictListener> listeners = new CopyOnWriteArrayList<>();
     private final ClusterLinker linker;
     private final long rebuildPeriod;
@@ -116,6 +127,21 @@ public final class Detector {
         return enforcement.getOrDefault(orgId, Action.NONE);
     }
 
+    /**
+     * The action the gateway must apply to a request of {@code orgId} made with {@code keyId} now: the
+     * strongest of the organisation's, its cluster's and the key's own ({@code NONE} when unknown, and
+     * always in shadow mode). Lock-free; safe on the request path.
+     */
+    public Action enforcement(String orgId, String keyId) {
+        Action org = enforcement.getOrDefault(orgId, Action.NONE);
+        KeyAction key = keyEnforcement.get(keyId);
+        return key != null && key.orgId().equals(orgId) ? org.atLeast(key.action()) : org;
+    }
+
+    /** A key's own action, remembered with the organisation it belongs to. */
+    private record KeyAction(String orgId, Action action) {
+    }
+
     /** Consumes the next event (events must come in order); returns the verdict changes it caused. */
     public synchronized List<Verdict> accept(UsageEvent event) {
         long index = eventsProcessed++;
@@ -142,14 +168,26 @@ public final class Detector {
         }
         org.events++;
         org.lastSecond = now;
-        org.behaviour.add(t);
-        org.examples.record(t, event.id());
+        KeyState key = event.keyId().isEmpty() ? null : key(org, event.keyId());
+        // traffic of a key already stopped on its own no longer counts against its organisation's other
+        // keys (with a single key, the key is the organisation, and everything counts)
+        if (key == null || !key.action.affectsCustomer() || org.keys.size() < 2 || org.behaviour.events == 0) {
+            org.behaviour.add(t);
+            org.examples.record(t, event.id());
+        }
         org.trust = TrustModel.trust(org.profile, now, org.behaviour.anonymised / org.behaviour.events);
-        if (org.observeInfrastructure(t) && org.trust < TrustModel.UNKNOWN) {
-            if (org.drift == null) {
-                org.drift = new BehaviourProfile();
+        boolean drift = org.observeInfrastructure(t) && org.trust < TrustModel.UNKNOWN;
+        if (key != null) {
+            key.events++;
+            key.lastSecond = now;
+            key.behaviour.add(t);
+            key.examples.record(t, event.id());
+            if (drift) {
+                if (key.drift == null) {
+                    key.drift = new BehaviourProfile();
+                }
+                key.drift.add(t);
             }
-            org.drift.add(t);
         }
         ClusterState cluster = ClusterLinker.clusterOf(org);
         if (cluster != null) {
@@ -164,13 +202,9 @@ public final class Detector {
         }
 
         org.risk = assessment.assess(org.behaviour, org.trust).risk;
-        if (org.drift != null) {
-            org.driftRisk = assessment.assess(org.drift, TrustModel.MAX).risk;
-        }
-        double ownRisk = Math.max(org.risk, org.driftRisk);
-        Action own = capped(settings.actionFor(ownRisk), org.events);
-        if (own.compareTo(org.ownAction) > 0 && ownRisk >= org.peakRisk) {
-            org.peakRisk = ownRisk;
+        Action own = capped(settings.actionFor(org.risk), org.events);
+        if (own.compareTo(org.ownAction) > 0 && org.risk >= org.peakRisk) {
+            org.peakRisk = org.risk;
             org.peakSignals = ownSignals(org);
         }
         org.ownAction = org.ownAction.affectsCustomer() ? org.ownAction.atLeast(own) : own;
@@ -187,7 +221,87 @@ public final class Detector {
             }
         }
         settle(org, cluster, index, event, changes);
+        if (key != null) {
+            judgeKey(key, org, index, event, changes);
+        }
         return changes;
+    }
+
+    /** The key's state, made (or restored from its retired verdict) on first sight; the idlest key makes room. */
+    private KeyState key(OrgState org, String keyId) {
+        KeyState key = org.keys.get(keyId);
+        if (key != null) {
+            return key;
+        }
+        if (org.keys.size() >= KeyState.MAX_PER_ORG) {
+            KeyState idlest = org.keys.values().iterator().next();
+            retireKey(idlest);
+            org.keys.remove(idlest.id);
+        }
+        key = new KeyState(keyId, org.id);
+        PrincipalVerdict before = retiredKeys.get(keyId);
+        if (before != null && before.org().equals(Optional.of(org.id))) {
+            retiredKeys.remove(keyId);
+        }
+        if (before != null && before.org().equals(Optional.of(org.id)) && before.action().affectsCustomer()) {
+            key.action = before.action();
+            key.firstActionEvent = before.firstActionEvent().orElse(-1);
+            key.firstActionTs = before.firstActionTs().orElse(null);
+        }
+        org.keys.put(keyId, key);
+        return key;
+    }
+
+    /**
+     * Scores the key on its own traffic (under its organisation's trust) and on its drift (as a
+     * stranger's), and reports a change of the key's own action. Like an organisation's, the key's action
+     * is sticky from throttle up and needs {@code minEventsForAction} events of the key.
+     */
+    private void judgeKey(KeyState key, OrgState org, long index, UsageEvent event, List<Verdict> changes) {
+        key.risk = assessment.assess(key.behaviour, org.trust).risk;
+        if (key.drift != null) {
+            key.driftRisk = assessment.assess(key.drift, TrustModel.MAX).risk;
+        }
+        double risk = key.ownRisk();
+        Action own = capped(settings.actionFor(risk), key.events);
+        if (own.compareTo(key.action) > 0 && risk >= key.peakRisk) {
+            key.peakRisk = risk;
+            key.peakSignals = keySignals(key, org);
+        }
+        Action next = key.action.affectsCustomer() ? key.action.atLeast(own) : own;
+        if (next == key.action) {
+            return;
+        }
+        Action previous = key.action;
+        key.action = next;
+        if (next.affectsCustomer() && key.firstActionEvent < 0) {
+            key.firstActionEvent = index;
+            key.firstActionTs = event.ts();
+        }
+        if (!settings.shadowMode()) {
+            if (next == Action.NONE) {
+                keyEnforcement.remove(key.id);
+            } else {
+                keyEnforcement.put(key.id, new KeyAction(org.id, next));
+            }
+        }
+        Verdict verdict = new Verdict(org.id, risk, next, previous, !settings.shadowMode(), index, event.id(),
+                event.ts(), Optional.empty(), keySignals(key, org), Optional.of(key.id));
+        changes.add(verdict);
+        for (VerdictListener listener : listeners) {
+            listener.onVerdict(verdict);
+        }
+    }
+
+    /** Keeps the last verdict of a key whose state is dropped, if it was ever flagged or stronger. */
+    private void retireKey(KeyState key) {
+        if (key.action != Action.NONE || key.firstActionEvent >= 0) {
+            PrincipalVerdict last = keyVerdict(key, orgs.get(key.orgId));
+            retiredKeys.put(key.id, last);
+            if (retirementListener != null) {
+                retirementListener.accept(last);
+            }
+        }
     }
 
     private ClusterState link(OrgState org, EventTraits t, long now) {
@@ -287,7 +401,7 @@ public final class Detector {
                 enforcement.put(org.id, next);
             }
         }
-        double risk = fromCluster ? cluster.risk : Math.max(org.risk, org.driftRisk);
+        double risk = fromCluster ? cluster.risk : org.risk;
         List<Signal> signals = fromCluster ? List.of(clusterSignal(cluster)) : List.of();
         Verdict verdict = new Verdict(org.id, risk, next, previous, !settings.shadowMode(), index, event.id(),
                 event.ts(), fromCluster ? Optional.of(cluster.id) : Optional.empty(), signals);
@@ -319,6 +433,9 @@ public final class Detector {
             evict.addAll(byActivity.subList(0, Math.min(excess, byActivity.size())));
         }
         for (OrgState org : evict) {
+            for (KeyState key : org.keys.values()) {
+                retireKey(key);
+            }
             PrincipalVerdict last = principalVerdict(org);
             if (org.inForce != Action.NONE || org.ownAction != Action.NONE) {
                 retired.put(org.id, last);
@@ -327,6 +444,15 @@ public final class Detector {
                 retirementListener.accept(last);
             }
             orgs.remove(org.id);
+        }
+        for (OrgState org : orgs.values()) {
+            org.keys.values().removeIf(key -> {
+                boolean idle = now - key.lastSecond > idleSeconds;
+                if (idle) {
+                    retireKey(key);
+                }
+                return idle;
+            });
         }
         Set<OrgState> live = new HashSet<>(orgs.values());
         for (ClusterState cluster : linker.rebuild(now, live)) {
@@ -345,11 +471,30 @@ public final class Detector {
         return Optional.ofNullable(retired.get(orgId));
     }
 
+    /** The current verdict for one key of an organisation (the key's own judgement), if it was seen. */
+    public synchronized Optional<PrincipalVerdict> verdict(String orgId, String keyId) {
+        OrgState org = orgs.get(orgId);
+        KeyState key = org == null ? null : org.keys.get(keyId);
+        if (key != null) {
+            return Optional.of(keyVerdict(key, org));
+        }
+        PrincipalVerdict retiredKey = retiredKeys.get(keyId);
+        return retiredKey != null && retiredKey.org().equals(Optional.of(orgId)) ? Optional.of(retiredKey)
+                : Optional.empty();
+    }
+
     /** Every organisation and cluster judged so far, as of the last event. */
     public synchronized AnalysisReport report() {
         Map<String, PrincipalVerdict> principals = new LinkedHashMap<>(retired);
+        principals.putAll(retiredKeys);
         for (OrgState org : orgs.values()) {
             principals.put(org.id, principalVerdict(org));
+            for (KeyState key : org.keys.values()) {
+                // keys are listed when they earned a judgement of their own; the rest share their organisation's
+                if (key.action != Action.NONE || key.firstActionEvent >= 0) {
+                    principals.put(key.id, keyVerdict(key, org));
+                }
+            }
         }
         Map<String, ClusterVerdict> clusters = new LinkedHashMap<>(actionedClusters);
         Set<ClusterState> seen = new HashSet<>();
@@ -360,8 +505,7 @@ public final class Detector {
             }
         }
         List<PrincipalVerdict> principalList = new ArrayList<>(principals.values());
-        principalList.sort(Comparator.comparingDouble(PrincipalVerdict::risk).reversed()
-                .thenComparing(PrincipalVerdict::id));
+        principalList.sort(Detector.REPORT_ORDER);
         List<ClusterVerdict> clusterList = new ArrayList<>(clusters.values());
         clusterList.sort(Comparator.comparingDouble(ClusterVerdict::risk).reversed().thenComparing(ClusterVerdict::id));
         return new AnalysisReport(eventsProcessed, principalList, clusterList);
@@ -370,12 +514,12 @@ public final class Detector {
     private PrincipalVerdict principalVerdict(OrgState org) {
         ClusterState cluster = ClusterLinker.clusterOf(org);
         List<Signal> signals = new ArrayList<>();
-        double risk = Math.max(org.risk, org.driftRisk);
+        double risk = org.risk;
         if (cluster != null) {
             signals.add(clusterSignal(cluster));
             risk = Math.max(risk, cluster.risk);
         }
-        if (org.peakSignals != null && org.peakRisk > Math.max(org.risk, org.driftRisk)) {
+        if (org.peakSignals != null && org.peakRisk > org.risk) {
             // the action rests on what was seen when it was taken, not on how the traffic looks now
             risk = Math.max(risk, org.peakRisk);
             signals.addAll(org.peakSignals);
@@ -389,17 +533,36 @@ public final class Detector {
     }
 
     private List<Signal> ownSignals(OrgState org) {
+        assessment.assess(org.behaviour, org.trust);
+        return assessment.signals(org.examples);
+    }
+
+    private List<Signal> keySignals(KeyState key, OrgState org) {
         List<Signal> signals = new ArrayList<>();
-        if (org.drift != null && org.driftRisk > org.risk) {
-            assessment.assess(org.drift, TrustModel.MAX);
-            signals.add(new Signal("infrastructure_drift", RiskAssessment.clamp(org.driftRisk),
-                    "traffic from networks and clients outside the organisation's baseline looks like harvesting "
-                            + "when judged as a stranger's (a leaked or shared key)", List.of()));
+        if (key.drift != null && key.driftRisk > key.risk) {
+            assessment.assess(key.drift, TrustModel.MAX);
+            signals.add(new Signal("infrastructure_drift", RiskAssessment.clamp(key.driftRisk),
+                    "this key's traffic from networks and clients outside the organisation's baseline looks like "
+                            + "harvesting when judged as a stranger's (a leaked or resold key)", List.of()));
         } else {
-            assessment.assess(org.behaviour, org.trust);
+            assessment.assess(key.behaviour, org == null ? TrustModel.UNKNOWN : org.trust);
         }
-        signals.addAll(assessment.signals(org.examples));
+        signals.addAll(assessment.signals(key.examples));
         return signals;
+    }
+
+    private PrincipalVerdict keyVerdict(KeyState key, OrgState org) {
+        List<Signal> signals;
+        double risk = key.ownRisk();
+        if (key.peakSignals != null && key.peakRisk > risk) {
+            risk = key.peakRisk;
+            signals = key.peakSignals;
+        } else {
+            signals = keySignals(key, org);
+        }
+        return new PrincipalVerdict("key", key.id, RiskAssessment.clamp(risk), key.action,
+                key.firstActionEvent < 0 ? OptionalLong.empty() : OptionalLong.of(key.firstActionEvent),
+                Optional.ofNullable(key.firstActionTs), signals, Optional.empty(), Optional.of(key.orgId));
     }
 
     private ClusterVerdict clusterVerdict(ClusterState cluster) {
@@ -416,6 +579,15 @@ public final class Detector {
     /** Organisations with full state right now (for tests of bounded memory). */
     synchronized int liveOrganisations() {
         return orgs.size();
+    }
+
+    /** Keys with full state right now, over all live organisations (for tests of bounded memory). */
+    synchronized int liveKeys() {
+        int keys = 0;
+        for (OrgState org : orgs.values()) {
+            keys += org.keys.size();
+        }
+        return keys;
     }
 
     synchronized int linkageIndexSize() {

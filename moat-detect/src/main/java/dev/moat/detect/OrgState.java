@@ -1,12 +1,14 @@
 package dev.moat.detect;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * Everything the detector keeps about one organisation: fixed-size behaviour and drift profiles, an
- * infrastructure baseline, example events, its action state, and its place in the union-find of
- * {@link ClusterLinker}. Size does not depend on how much traffic the organisation sends.
+ * Everything the detector keeps about one organisation: a fixed-size behaviour profile, an infrastructure
+ * baseline, example events, its action state, its keys (at most {@link KeyState#MAX_PER_ORG}) and its
+ * place in the union-find of {@link ClusterLinker}. Size does not depend on how much traffic the
+ * organisation sends.
  */
 final class OrgState {
 
@@ -19,8 +21,8 @@ final class OrgState {
     final int serial;
     OrgProfile profile;
     final BehaviourProfile behaviour = new BehaviourProfile();
-    /** Traffic from infrastructure outside the baseline, scored without the trust discount; lazily made. */
-    BehaviourProfile drift;
+    /** The organisation's keys with state, least recently active first (access order). */
+    final LinkedHashMap<String, KeyState> keys = new LinkedHashMap<>(4, 0.75f, true);
     final ExampleEvents examples = new ExampleEvents();
     private final long[] baselinePrefixes = new long[BASELINE_PREFIXES];
     private final long[] baselineAgents = new long[BASELINE_AGENTS];
@@ -28,7 +30,6 @@ final class OrgState {
     long lastSecond;
     double trust = TrustModel.UNKNOWN;
     double risk;
-    double driftRisk;
     /** The organisation's own action (from its own signals); sticky once at throttle or above. */
     Action ownAction = Action.NONE;
     /** The action in force: the stronger of its own and its cluster's. */

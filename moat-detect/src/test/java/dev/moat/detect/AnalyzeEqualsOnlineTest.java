@@ -52,7 +52,7 @@ class AnalyzeEqualsOnlineTest {
         Map<String, Long> firstCustomerAction = new HashMap<>();
         online.addListener(verdict -> {
             if (verdict.action().affectsCustomer()) {
-                firstCustomerAction.putIfAbsent(verdict.orgId(), verdict.eventIndex());
+                firstCustomerAction.putIfAbsent(verdict.keyId().orElse(verdict.orgId()), verdict.eventIndex());
             }
         });
         events.forEach(online::accept);

@@ -46,4 +46,32 @@ class BoundedMemoryTest {
         }
         assertThat(detector.liveOrganisations()).isLessThanOrEqualTo(501);
     }
+
+    @Test
+    void keysPerOrganisationAreCappedAndIdleKeysEvicted() {
+        DetectorSettings settings = DetectorSettings.defaults().toBuilder()
+                .idleEviction(Duration.ofMinutes(20)).linkTtl(Duration.ofMinutes(20)).build();
+        Detector detector = new Detector(settings);
+        Instant t = Workloads.START;
+        // one organisation rotating through 3,000 keys, four events each
+        for (int i = 0; i < 3_000; i++) {
+            for (int k = 0; k < 4; k++) {
+                t = t.plusMillis(300);
+                detector.accept(TestEvents.event("org_rotating", t).key("key_" + i).user("Question " + k + " of " + i)
+                        .build());
+            }
+            assertThat(detector.liveKeys()).isLessThanOrEqualTo(KeyState.MAX_PER_ORG);
+        }
+        // many organisations, a few keys each, most of them idle by the end
+        for (int i = 0; i < 2_000; i++) {
+            t = t.plusSeconds(3);
+            for (int k = 0; k < 3; k++) {
+                detector.accept(TestEvents.event("org_" + i, t.plusMillis(k)).key("key_" + i + "_" + k)
+                        .user("Hello " + i).build());
+            }
+        }
+        // twenty minutes of event time hold 400 organisations of 3 keys (plus one maintenance period)
+        assertThat(detector.liveKeys()).isLessThan(3 * 800);
+        assertThat(detector.liveOrganisations()).isLessThan(800);
+    }
 }

@@ -91,12 +91,71 @@ class DetectorFeaturesTest {
 
     @Test
     void aVettedPartnersLeakedKeyIsCaughtByItsDrift() {
+        // the thief uses the very key of the partner's batch job, from elsewhere
         List<UsageEvent> own = Workloads.batchJob("org_p", Workloads.START, 3000, 10);
         List<UsageEvent> stolen = Workloads.reasoningHarvester("org_p", Workloads.START.plusSeconds(1800), 400, 11,
                 "192.0.2.77");
-        PrincipalVerdict verdict = run(Workloads.interleave(List.of(own, stolen)), Workloads.enterprise("org_p"));
-        assertThat(verdict.action().affectsCustomer()).isTrue();
-        assertThat(verdict.signals()).extracting(Signal::name).contains("infrastructure_drift");
+        Detector detector = new Detector(DetectorSettings.defaults());
+        detector.addOrg(Workloads.enterprise("org_p"));
+        Workloads.interleave(List.of(own, stolen)).forEach(detector::accept);
+        PrincipalVerdict key = detector.verdict("org_p", "key_org_p").orElseThrow();
+        assertThat(key.kind()).isEqualTo("key");
+        assertThat(key.org()).contains("org_p");
+        assertThat(key.action().affectsCustomer()).isTrue();
+        assertThat(key.signals()).extracting(Signal::name).contains("infrastructure_drift");
+        assertThat(detector.enforcement("org_p", "key_org_p").affectsCustomer()).isTrue();
+    }
+
+    @Test
+    void aLeakedKeyIsStoppedWithoutTouchingTheOrganisationsOtherKeys() {
+        List<UsageEvent> own = Workloads.batchJob("org_p", Workloads.START, 3000, 10);
+        List<UsageEvent> stolen = withKey(Workloads.reasoningHarvester("org_p", Workloads.START.plusSeconds(1800),
+                400, 11, "192.0.2.77"), "key_leaked");
+        Detector detector = new Detector(DetectorSettings.defaults());
+        detector.addOrg(Workloads.enterprise("org_p"));
+        List<Verdict> verdicts = new java.util.ArrayList<>();
+        detector.addListener(verdicts::add);
+        Workloads.interleave(List.of(own, stolen)).forEach(detector::accept);
+
+        assertThat(detector.enforcement("org_p", "key_leaked").affectsCustomer()).isTrue();
+        assertThat(detector.enforcement("org_p", "key_org_p").affectsCustomer()).isFalse();
+        assertThat(detector.enforcement("org_p").affectsCustomer()).isFalse();
+        // a key id presented for another organisation carries nothing over
+        assertThat(detector.enforcement("org_other", "key_leaked")).isEqualTo(Action.NONE);
+        assertThat(verdicts).filteredOn(v -> v.action().affectsCustomer())
+                .allSatisfy(v -> assertThat(v.keyId()).contains("key_leaked"));
+        assertThat(detector.report().principals()).filteredOn(p -> p.kind().equals("key"))
+                .extracting(PrincipalVerdict::id).containsExactly("key_leaked");
+    }
+
+    @Test
+    void aResoldKeyHarvestingInsideAnHonestTeamIsStoppedAtTheKey() {
+        // a long-standing team: several people chatting with their own keys, one key resold to a harvester
+        // who works from the team's own office address, so there is no drift to see
+        List<List<UsageEvent>> streams = new java.util.ArrayList<>();
+        for (int person = 0; person < 6; person++) {
+            streams.add(withKey(Workloads.chatUsers("org_t", Workloads.START, 500, 20 + person), "key_person" + person));
+        }
+        streams.add(withKey(Workloads.reasoningHarvester("org_t", Workloads.START.plusSeconds(600), 300, 30,
+                "198.51.100.7"), "key_resold"));
+        OrgProfile team = new OrgProfile("org_t", java.util.Optional.of(Workloads.START.minus(Duration.ofDays(400))),
+                java.util.Optional.of("US"), java.util.Optional.of("team"), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        Detector detector = new Detector(DetectorSettings.defaults());
+        detector.addOrg(team);
+        Workloads.interleave(streams).forEach(detector::accept);
+
+        assertThat(detector.enforcement("org_t", "key_resold").affectsCustomer()).isTrue();
+        assertThat(detector.verdict("org_t", "key_resold").orElseThrow().firstActionEvent()).isPresent();
+        for (int person = 0; person < 6; person++) {
+            assertThat(detector.enforcement("org_t", "key_person" + person).affectsCustomer()).isFalse();
+        }
+    }
+
+    private static List<UsageEvent> withKey(List<UsageEvent> events, String keyId) {
+        return events.stream().map(e -> new UsageEvent(e.id(), e.ts(), e.orgId(), e.accountId(), keyId, e.ip(),
+                e.country(), e.network(), e.userAgent(), e.api(), e.model(), e.request(), e.response(), e.decision(),
+                e.latencyMs())).toList();
     }
 
     @Test

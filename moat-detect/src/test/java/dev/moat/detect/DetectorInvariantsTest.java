@@ -34,11 +34,12 @@ class DetectorInvariantsTest {
         Map<String, Action> strongest = new HashMap<>();
         detector.addListener(verdict -> {
             assertThat(verdict.risk()).isBetween(0.0, 1.0);
-            Action before = strongest.getOrDefault(verdict.orgId(), Action.NONE);
+            String principal = verdict.keyId().orElse(verdict.orgId());
+            Action before = strongest.getOrDefault(principal, Action.NONE);
             if (before.affectsCustomer()) {
                 assertThat(verdict.action()).isGreaterThanOrEqualTo(before);
             }
-            strongest.put(verdict.orgId(), verdict.action().atLeast(before));
+            strongest.put(principal, verdict.action().atLeast(before));
         });
         Workloads.interleave(streams).forEach(detector::accept);
         for (PrincipalVerdict principal : detector.report().principals()) {

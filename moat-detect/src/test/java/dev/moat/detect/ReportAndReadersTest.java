@@ -37,7 +37,14 @@ class ReportAndReadersTest {
         assertThat(signal.get("name").asText()).isNotEmpty();
         assertThat(signal.get("value").asDouble()).isBetween(0.0, 1.0);
         assertThat(signal.get("detail").asText()).isNotEmpty();
-        JsonNode ordinary = report.get("principals").get(1);
+        // the harvester's key earned a verdict of its own; the ordinary organisation's key did not
+        JsonNode key = report.get("principals").get(1);
+        assertThat(key.get("kind").asText()).isEqualTo("key");
+        assertThat(key.get("id").asText()).isEqualTo("key_org_h");
+        assertThat(key.get("org").asText()).isEqualTo("org_h");
+        assertThat(key.get("first_action_event").isIntegralNumber()).isTrue();
+        JsonNode ordinary = report.get("principals").get(2);
+        assertThat(report.get("principals")).hasSize(3);
         assertThat(ordinary.get("id").asText()).isEqualTo("org_c");
         assertThat(ordinary.get("first_action_event").isNull()).isTrue();
         assertThat(ordinary.get("first_action_ts").isNull()).isTrue();
