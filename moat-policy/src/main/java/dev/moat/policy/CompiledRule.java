@@ -114,7 +114,8 @@ final class CompiledRule {
 
     private static CelCompiler compiler() {
         var builder = CelCompilerFactory.standardCelCompilerBuilder().setOptions(OPTIONS).setResultType(SimpleType.BOOL)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS.stream().filter(macro -> macro != CelStandardMacro.HAS).toList())
+                .addMacros(PresenceMacro.HAS);
         RuleAttributes.declareAll(builder);
         return builder.build();
     }

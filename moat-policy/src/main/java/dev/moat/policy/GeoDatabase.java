@@ -21,24 +21,25 @@ import java.util.Optional;
  * Decoded records are cached by their offset in the file; a country database has only a few hundred
  * distinct records, so after warm-up a lookup is a tree walk plus a cache hit (see {@link MmdbCountryRecord}).
  *
- * <p>The IPv4 part of every database is flattened into an {@link Ipv4LocationTable} at load, which answers
- * without allocating; IPv6 addresses are asked through the reader.
+ * <p>At load the database is flattened into two tables that answer without allocating: its IPv4 part into
+ * an {@link Ipv4LocationTable}, its IPv6 tree into an {@link Ipv6LocationTable}. The reader stays open only
+ * as the reference the tables are tested against and for the metadata.
  *
  * <p>An IPv4-only database ({@code ip_version} 4) answers IPv6 queries with nonsense instead of an error,
- * so IPv6 addresses are only ever asked of IPv6 databases.
+ * so an IPv4 database gets an empty IPv6 table: IPv6 addresses are only ever placed by IPv6 databases.
  */
 public final class GeoDatabase {
 
     private final Path file;
     private final Reader reader;
-    private final boolean answersIpv6;
     private final Ipv4LocationTable ipv4Table;
+    private final Ipv6LocationTable ipv6Table;
 
-    private GeoDatabase(Path file, Reader reader, Ipv4LocationTable ipv4Table) {
+    private GeoDatabase(Path file, Reader reader, Ipv4LocationTable ipv4Table, Ipv6LocationTable ipv6Table) {
         this.file = file;
         this.reader = reader;
-        this.answersIpv6 = reader.getMetadata().getIpVersion() == 6;
         this.ipv4Table = ipv4Table;
+        this.ipv6Table = ipv6Table;
     }
 
     public static GeoDatabase open(Path file) {
@@ -48,7 +49,10 @@ public final class GeoDatabase {
         }
         try {
             Reader reader = new Reader(file.toFile(), Reader.FileMode.MEMORY, new CHMCache());
-            return new GeoDatabase(file, reader, Ipv4LocationTable.build(reader));
+            Ipv6LocationTable ipv6Table = reader.getMetadata().getIpVersion() == 6
+                    ? Ipv6LocationTable.build(reader)
+                    : Ipv6LocationTable.empty();
+            return new GeoDatabase(file, reader, Ipv4LocationTable.build(reader), ipv6Table);
         } catch (Exception e) {
             throw new NetworkDataException("%s is not a readable MaxMind DB (.mmdb) file: %s".formatted(file, e.getMessage()), e);
         }
@@ -62,15 +66,15 @@ public final class GeoDatabase {
         return reader.getMetadata().getDatabaseType();
     }
 
-    /** Where the database places the address: IPv4 from the flattened table, IPv6 from the reader's tree. */
+    /** Where the database places the address, from the flattened tables (no allocation). */
     public Optional<GeoLocation> locate(IpAddress address) {
-        if (!address.ipv4() && !answersIpv6) {
-            return Optional.empty();
-        }
-        if (address.ipv4()) {
-            return ipv4Table.locate(address);
-        }
-        return locateWithReader(address);
+        return address.ipv4() ? ipv4Table.locate(address) : ipv6Table.locate(address);
+    }
+
+    /** Entries of the flattened IPv4 and IPv6 tables and the bytes their arrays hold, for load reports. */
+    String tableSummary() {
+        return "%d IPv4 ranges, %d IPv6 entries (%d KiB)".formatted(ipv4Table.size(), ipv6Table.size(),
+                (ipv4Table.arrayBytes() + ipv6Table.arrayBytes()) / 1024);
     }
 
     /** The reader's own answer, bypassing the flattened table: the reference the table is tested against. */

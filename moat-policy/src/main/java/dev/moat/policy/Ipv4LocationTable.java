@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,8 +19,9 @@ import java.util.Optional;
  *
  * <p>The reader's own lookup builds an {@code InetAddress}, a record and a network object per call and
  * walks up to 32 nodes through a byte buffer; this table answers with one binary search over an
- * {@code int[]} (about 19 probes for the 0.4 M ranges of the free database) and allocates nothing. It is
- * built once per database load, which takes well under a second and a few megabytes. Addresses are stored
+ * {@code int[]} (about 19 probes for the 0.3 M ranges of the free database) and allocates nothing. It is
+ * built once per database load, off the request path: one to a few seconds and 4 MB of arrays for the free
+ * database. Addresses are stored
  * with the sign bit flipped so that signed comparison orders them as unsigned.
  */
 final class Ipv4LocationTable {
@@ -43,6 +46,9 @@ final class Ipv4LocationTable {
         record Range(int start, int end, Optional<GeoLocation> location) {
         }
         List<Range> ranges = new ArrayList<>();
+        // The reader decodes a fresh record for every network it lists; keeping one instance per distinct
+        // location instead of one per range saves about 30 MB on the free database (0.3 M ranges, 250 countries).
+        Map<Optional<GeoLocation>, Optional<GeoLocation>> distinctLocations = new HashMap<>();
         Networks<MmdbCountryRecord> networks = reader.getMetadata().getIpVersion() == 4
                 ? reader.networks(false, MmdbCountryRecord.class)
                 : reader.networksWithin(new Network(InetAddress.getByAddress(new byte[16]), 96), false, MmdbCountryRecord.class);
@@ -64,7 +70,8 @@ final class Ipv4LocationTable {
             int start = (address[0] & 0xFF) << 24 | (address[1] & 0xFF) << 16 | (address[2] & 0xFF) << 8 | (address[3] & 0xFF);
             int hostBits = 32 - prefixLength;
             int end = hostBits == 32 ? -1 : start | (int) ((1L << hostBits) - 1);
-            ranges.add(new Range(start ^ Integer.MIN_VALUE, end ^ Integer.MIN_VALUE, record.getData().location()));
+            Optional<GeoLocation> location = distinctLocations.computeIfAbsent(record.getData().location(), added -> added);
+            ranges.add(new Range(start ^ Integer.MIN_VALUE, end ^ Integer.MIN_VALUE, location));
         }
         ranges.sort(Comparator.comparingInt(Range::start));
         int[] starts = new int[ranges.size()];
@@ -103,5 +110,10 @@ final class Ipv4LocationTable {
 
     int size() {
         return starts.length;
+    }
+
+    /** Bytes held by the table's arrays, counting a compressed reference per location (the locations are shared). */
+    long arrayBytes() {
+        return starts.length * (2L * Integer.BYTES + 4L);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * All network data loaded at one moment: immutable, so any number of threads classify against it while the
@@ -70,8 +71,9 @@ public final class NetworkSnapshot {
 
     /** Counts of listed ranges, for start-up logs and health output. */
     public String summary() {
-        return "%d geo database(s), %d hosting, %d VPN and %d Tor ranges"
-                .formatted(geoDatabases.size(), hosting.size(), vpn.size(), tor.size());
+        String tables = geoDatabases.stream().map(GeoDatabase::tableSummary).collect(Collectors.joining("; "));
+        return "%d geo database(s)%s, %d hosting, %d VPN and %d Tor ranges".formatted(geoDatabases.size(),
+                tables.isEmpty() ? "" : " (" + tables + ")", hosting.size(), vpn.size(), tor.size());
     }
 
     Map<Path, FileStamp> stamps() {

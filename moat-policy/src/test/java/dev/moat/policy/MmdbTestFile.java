@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Writes small MaxMind DB files (format 2.0, 24-bit records) for tests that need a record shape the
@@ -50,18 +51,40 @@ final class MmdbTestFile {
         int length = offset + range.prefixLength();
         records.add(record);
         int dataIndex = records.size() - 1;
+        int node = descend(depth -> depth < offset ? 0 : range.network().bit(depth - offset), length - 1);
+        // Leaves hold data references, encoded as -(index + 2) until the tree size is known.
+        nodes.get(node)[range.network().bit(range.prefixLength() - 1)] = -(dataIndex + 2);
+        return this;
+    }
+
+    /**
+     * Points an IPv6 prefix at the IPv4 subtree (the node under 96 zero bits), as MaxMind's writers do for
+     * {@code ::ffff:0:0/96}, {@code 2001::/32} and {@code 2002::/16}: addresses there are answered from the
+     * IPv4 data, taking the 32 bits after the prefix as the IPv4 address.
+     */
+    MmdbTestFile aliasToIpv4(String ipv6Cidr) {
+        CidrRange range = CidrRange.parseOrThrow(ipv6Cidr);
+        if (ipVersion != 6 || range.network().ipv4()) {
+            throw new IllegalArgumentException(ipv6Cidr + " (expected: an IPv6 prefix in an IPv6 database)");
+        }
+        int ipv4Start = descend(depth -> 0, 96);
+        int node = descend(range.network()::bit, range.prefixLength() - 1);
+        nodes.get(node)[range.network().bit(range.prefixLength() - 1)] = ipv4Start;
+        return this;
+    }
+
+    /** Walks {@code depth} bits from the root, adding the nodes that are missing, and returns the node reached. */
+    private int descend(IntUnaryOperator bitAtDepth, int depth) {
         int node = 0;
-        for (int depth = 0; depth < length - 1; depth++) {
-            int bit = depth < offset ? 0 : range.network().bit(depth - offset);
+        for (int i = 0; i < depth; i++) {
+            int bit = bitAtDepth.applyAsInt(i);
             if (nodes.get(node)[bit] == NO_DATA) {
                 nodes.add(new int[] {NO_DATA, NO_DATA});
                 nodes.get(node)[bit] = nodes.size() - 1;
             }
             node = nodes.get(node)[bit];
         }
-        // Leaves hold data references, encoded as -(index + 2) until the tree size is known.
-        nodes.get(node)[range.network().bit(range.prefixLength() - 1)] = -(dataIndex + 2);
-        return this;
+        return node;
     }
 
     Path write(Path file) throws IOException {

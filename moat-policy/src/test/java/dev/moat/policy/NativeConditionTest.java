@@ -29,6 +29,7 @@ class NativeConditionTest {
             "time.weekday >= 6 && org.age_days <= 14 || time.hour > 22",
             "request.country != org.country",
             "(request.api == 'openai') == (request.model == 'model-a')",
+            "has(request.country) && !has(request.subdivision)",
             "true",
     })
     void commonRulesRunWithoutTheInterpreter(String when) {
@@ -43,6 +44,7 @@ class NativeConditionTest {
             "size(request.groups) > 0",
             "request.country < 'M'",
             "request.groups.exists(g, g == 'd5')",
+            "has(request.groups)",
     })
     void everythingElseIsLeftToTheInterpreter(String when) {
         assertThat(compile(when).isNative()).isFalse();
@@ -78,7 +80,8 @@ class NativeConditionTest {
                 Combinators.combine(Arbitraries.of("<", ">="), Arbitraries.integers().between(0, 23)).as((op, n) -> "time.hour " + op + " " + n),
                 Arbitraries.of("d5", "embargoed", "e1", "macau").map(g -> "'" + g + "' in request.groups"),
                 Arbitraries.of("d5", "e2").map(g -> "'" + g + "' in org.groups"),
-                Arbitraries.of("request.country in ['CN', 'RU', 'IR']", "request.country == org.country", "org.age_days > key.age_days"));
+                Arbitraries.of("request.country in ['CN', 'RU', 'IR']", "request.country == org.country", "org.age_days > key.age_days",
+                        "has(request.country)", "!has(request.subdivision)"));
         return Arbitraries.recursive(() -> atoms, inner -> Arbitraries.oneOf(
                 Combinators.combine(inner, inner).as((a, b) -> "(" + a + " && " + b + ")"),
                 Combinators.combine(inner, inner).as((a, b) -> "(" + a + " || " + b + ")"),

@@ -208,6 +208,42 @@ class PolicyTest {
     }
 
     @Test
+    void hasTellsWhetherAnAttributeCarriesInformation() {
+        Policy unplaced = Policy.compile(withRules(rule("unplaced", "!has(request.country) && request.network != 'residential'", "review")));
+        assertThat(unplaced.decide(facts(null, Network.HOSTING)).decidedBy()).isEqualTo("rule:unplaced");
+        assertThat(unplaced.decide(facts("DE", Network.HOSTING)).decidedBy()).isEqualTo("default");
+
+        Policy region = Policy.compile(withRules(rule("region-known", "has(request.subdivision) && request.subdivision != 'UA-30'", "review")));
+        assertThat(region.decide(facts("UA", Optional.of("UA-46"), Network.RESIDENTIAL, "t")).decidedBy()).isEqualTo("rule:region-known");
+        assertThat(region.decide(facts("UA", Optional.of("UA-30"), Network.RESIDENTIAL, "t")).decidedBy()).isEqualTo("default");
+        assertThat(region.decide(facts("UA", Network.RESIDENTIAL)).decidedBy()).isEqualTo("default");
+
+        Policy grouped = Policy.compile(withRules(rule("org-in-a-group", "has(org.groups)", "review")));
+        assertThat(grouped.decide(facts("DE", Network.RESIDENTIAL)).decidedBy()).isEqualTo("default");
+        RequestFacts chineseOrg = new RequestFacts(facts("DE", Network.RESIDENTIAL).client(), "m", "openai",
+                new RequestFacts.Organisation("org_2", "CN", "t", "approved", 1), new RequestFacts.Key("k", 1), NOON_WEDNESDAY);
+        assertThat(grouped.decide(chineseOrg).decidedBy()).isEqualTo("rule:org-in-a-group");
+
+        // has() on anything that is not a rule attribute keeps CEL's standard meaning.
+        Policy literal = Policy.compile(withRules(rule("map-field", "has({'a': 1}.a) && !has({'a': 1}.b)", "review")));
+        assertThat(literal.decide(facts("DE", Network.RESIDENTIAL)).decidedBy()).isEqualTo("rule:map-field");
+    }
+
+    @Test
+    void hasOfAnAttributeThatIsAlwaysSetOrDoesNotExistIsACompileErrorSayingWhatToWrite() {
+        assertThatThrownBy(() -> Policy.compile(withRules(rule("young", "has(key.age_days)", "review"))))
+                .isInstanceOf(PolicyConfigurationException.class)
+                .hasMessageContaining("policy.rules[0] 'young' does not compile")
+                .hasMessageContaining("key.age_days is always set")
+                .hasMessageContaining("key.age_days > 0");
+        assertThatThrownBy(() -> Policy.compile(withRules(rule("clock", "has(time.now)", "review"))))
+                .isInstanceOf(PolicyConfigurationException.class).hasMessageContaining("'clock'").hasMessageContaining("time.now is always set");
+        assertThatThrownBy(() -> Policy.compile(withRules(rule("typo", "has(request.cuntry)", "review"))))
+                .isInstanceOf(PolicyConfigurationException.class).hasMessageContaining("'typo'")
+                .hasMessageContaining("request.cuntry is not a rule attribute").hasMessageContaining("request.country");
+    }
+
+    @Test
     void aRuleThatDoesNotCompileStopsCompilationNamingTheRuleAndTheCelError() {
         assertThatThrownBy(() -> Policy.compile(withRules(rule("ok", "true", "allow"), rule("typo", "request.cuntry == 'IR'", "deny"))))
                 .isInstanceOf(PolicyConfigurationException.class)

@@ -8,6 +8,7 @@ final class SharedData {
 
     private static NetworkIntelligence intelligence;
     private static GeoDatabase ipv4Database;
+    private static GeoDatabase ipv6Database;
 
     private SharedData() {
     }
@@ -30,6 +31,14 @@ final class SharedData {
             ipv4Database = GeoDatabase.open(geo("geo-whois-asn-country-ipv4.mmdb"));
         }
         return ipv4Database;
+    }
+
+    /** The shared IPv6 country database alone, loaded once per test JVM. */
+    static synchronized GeoDatabase ipv6Database() {
+        if (ipv6Database == null) {
+            ipv6Database = GeoDatabase.open(geo("geo-whois-asn-country-ipv6.mmdb"));
+        }
+        return ipv6Database;
     }
 
     static Path geo(String file) {
