@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The decoding target for one MaxMind DB record. The reader decodes only the fields named here, builds
- * one instance per record offset and caches it, so the {@link GeoLocation} is computed once per record
- * rather than once per lookup. It is public only because the reader constructs it reflectively from
- * another package; callers use {@link GeoDatabase#locate(IpAddress)}.
+ * The decoding target for one MaxMind DB record; the reader decodes only the fields named here. Listing
+ * a database's networks (which is how the lookup tables are built) decodes a fresh instance per network,
+ * so the tables keep one {@link GeoLocation} per distinct location rather than these objects. It is public
+ * only because the reader constructs it reflectively from another package; callers use
+ * {@link GeoDatabase#locate(IpAddress)}.
  */
 public final class MmdbCountryRecord {
 
