@@ -32,6 +32,11 @@ final class BehaviourProfile {
     final double[] hours = new double[24];
     final TemplateCounter prefixes = new TemplateCounter();
     final TemplateCounter suffixes = new TemplateCounter();
+    /** Prompts with a sketch, and those nearly repeating one of the last few (a perturbed template). */
+    double sketched, nearDuplicates;
+    final NearDuplicateWindow recentSketches = new NearDuplicateWindow();
+    /** Whether the last prompt added nearly repeated a recent one. */
+    boolean lastNearDuplicate;
     final Union distinctPrompts;
     double eventsSinceHll;
     private static final int DISTINCT_REFRESH = 16;
@@ -78,6 +83,14 @@ final class BehaviourProfile {
             distinctPrompts.update(t.contentHash);
             eventsSinceHll++;
         }
+        lastNearDuplicate = false;
+        if (t.sketch != 0) {
+            sketched++;
+            lastNearDuplicate = recentSketches.offer(t.sketch);
+            if (lastNearDuplicate) {
+                nearDuplicates++;
+            }
+        }
         hours[t.hourOfDay]++;
         if (lastSecond != Long.MIN_VALUE && t.epochSecond >= lastSecond) {
             double gap = t.epochSecond - lastSecond;
@@ -114,6 +127,8 @@ final class BehaviourProfile {
         }
         prefixes.scale(factor);
         suffixes.scale(factor);
+        sketched *= factor;
+        nearDuplicates *= factor;
     }
 
     /** Adds another profile's counts (for a cluster aggregate); gap statistics are not merged. */
@@ -142,6 +157,8 @@ final class BehaviourProfile {
         }
         prefixes.addAll(other.prefixes);
         suffixes.addAll(other.suffixes);
+        sketched += other.sketched;
+        nearDuplicates += other.nearDuplicates;
         distinctPrompts.update(other.distinctPrompts.getResult(TgtHllType.HLL_8));
         distinctAt = 0;
         eventsSinceHll += other.eventsSinceHll;

@@ -341,6 +341,18 @@ public final class Detector {
         if (t.templateSuffix != 0 && org.behaviour.suffixes.count(t.templateSuffix) >= ESTABLISHED_TEMPLATE) {
             joined = pick(joined, linker.observe(org, LinkEvidence.TEMPLATE, t.templateSuffix, now));
         }
+        // a perturbed template: the centre of the organisation's near-duplicate sketches, once established,
+        // is evidence by its bands; a template counts once whether it is shared exactly or nearly
+        if (t.sketch != 0 && org.behaviour.lastNearDuplicate) {
+            org.sketchCentroid.add(t.sketch);
+            if (org.sketchCentroid.due()) {
+                long centre = org.sketchCentroid.centre();
+                for (int band = 0; band < SketchCentroid.BANDS; band++) {
+                    joined = pick(joined, linker.observe(org, LinkEvidence.TEMPLATE, SketchCentroid.band(centre, band),
+                            now));
+                }
+            }
+        }
         return joined;
     }
 

@@ -38,6 +38,8 @@ final class EventTraits {
     /** Template identifiers: skeleton hashes of the prompt's first and last words (0 without content). */
     long templatePrefix;
     long templateSuffix;
+    /** SimHash of the prompt's skeleton frame, for near-duplicate templates (0 without enough words). */
+    long sketch;
     /** Hash of the normalised system prompt, 0 when absent or too generic to link on. */
     long systemHash;
     /** Hash of the client's network prefix (/24 for IPv4, /48 for IPv6) and of the address. */

@@ -46,8 +46,10 @@ final class EventTraitsReader {
             t.topic = scanner.topic();
             t.templatePrefix = scanner.prefix();
             t.templateSuffix = scanner.suffix();
+            t.sketch = scanner.sketch();
             t.contentHash = scanner.content();
         } else {
+            t.sketch = 0;
             t.topic = Topics.GENERAL;
             t.templatePrefix = 0;
             t.templateSuffix = 0;

@@ -46,6 +46,9 @@ final class OrgState {
     ClusterState cluster;
     int edges;
 
+    /** The centre of the organisation's near-duplicate prompt sketches (linkage evidence once established). */
+    final SketchCentroid sketchCentroid = new SketchCentroid();
+
     /** Direct-mapped cache of evidence already indexed recently, so repeated evidence costs one probe. */
     final long[] seenEvidence = new long[32];
     final long[] seenEvidenceAt = new long[32];

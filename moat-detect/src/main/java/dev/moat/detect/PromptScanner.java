@@ -10,6 +10,14 @@ import java.util.Arrays;
  * payloads share the skeleton's first and last words even when the payload differs throughout, so the
  * detector keeps {@link #prefix()} and {@link #suffix()} as template identifiers.
  *
+ * <p>Those exact hashes break when a campaign perturbs its wording per request (a synonym, a reordered
+ * clause, a filler sentence). {@link #sketch()} is a 64-bit SimHash of the skeleton's words and word
+ * pairs in its opening frame — the first {@value #SKETCH_HEAD} skeleton words, where a template's
+ * instructions usually sit — so prompts of one template with a few words changed differ in a few bits,
+ * while unrelated prompts differ in about half of them. Words survive reordered clauses, pairs keep some
+ * word order. The majority vote per bit is counted bit-sliced (six bit-planes of 64 counters each, a
+ * ripple-carry add per shingle), so the sketch costs a handful of operations per word rather than 64.
+ *
  * <p>Long texts are read only in their first {@value #HEAD_CHARS} and last {@value #TAIL_CHARS} characters:
  * instructions sit at the ends of a prompt, and this bounds the work per event whatever clients send.
  * Not thread-safe: one scanner per detector thread.
@@ -19,6 +27,13 @@ final class PromptScanner {
     static final int HEAD_CHARS = 1500;
     static final int TAIL_CHARS = 600;
     static final int FRAME_WORDS = 5;
+    /** Skeleton words at the start of a prompt whose words and word pairs make the near-duplicate sketch. */
+    static final int SKETCH_HEAD = 24;
+    /** Fewer skeleton words than this give no sketch: short prompts resemble each other by chance. */
+    static final int SKETCH_MIN_WORDS = 8;
+    /** Enough bit-planes to count every word and word pair of the frame (at most 47 votes). */
+    private static final int SKETCH_PLANES = 6;
+    private static final long PAIR_SALT = 0x9a1e5L;
 
     private static final long NUMBER = Hashing.of("<num>");
     private static final long NAME = Hashing.of("<name>");
@@ -30,6 +45,11 @@ final class PromptScanner {
     private final long[] head = new long[FRAME_WORDS];
     private final long[] tail = new long[FRAME_WORDS];
     private final int[] topicHits = new int[Topics.COUNT];
+    /** Bit-sliced vote counters: plane p holds bit p of each of the 64 per-bit counts. */
+    private final long[] planes = new long[SKETCH_PLANES];
+    private int shingles;
+    private long previousSkeletonWord;
+    private long sketch = -1;
 
     private int words;
     private int skeletonWords;
@@ -48,6 +68,10 @@ final class PromptScanner {
         skeletonWords = 0;
         intents = 0;
         skeleton = 0;
+        shingles = 0;
+        previousSkeletonWord = 0;
+        sketch = -1;
+        Arrays.fill(planes, 0);
         inQuote = false;
         inFence = false;
         sentenceStart = true;
@@ -140,8 +164,26 @@ final class PromptScanner {
             head[skeletonWords] = masked;
         }
         tail[skeletonWords % FRAME_WORDS] = masked;
+        if (skeletonWords < SKETCH_HEAD) {
+            vote(masked);
+            if (skeletonWords > 0) {
+                vote(Hashing.combine(PAIR_SALT ^ previousSkeletonWord, masked));
+            }
+        }
+        previousSkeletonWord = masked;
         skeletonWords++;
         skeleton = Hashing.combine(skeleton, masked);
+    }
+
+    /** Adds one shingle's bits to the per-bit counts (ripple carry through the bit-planes). */
+    private void vote(long shingle) {
+        long carry = shingle;
+        for (int p = 0; p < SKETCH_PLANES && carry != 0; p++) {
+            long sum = planes[p] ^ carry;
+            carry &= planes[p];
+            planes[p] = sum;
+        }
+        shingles++;
     }
 
     private static boolean isMask(long hash) {
@@ -168,6 +210,33 @@ final class PromptScanner {
     /** Hash of the whole skeleton: equal for prompts that differ only in masked parts. */
     long skeleton() {
         return skeleton;
+    }
+
+    /**
+     * SimHash of the words and word pairs of the skeleton's opening frame (its first {@value #SKETCH_HEAD}
+     * words): bit i is set when most of those shingles' hashes have bit i set.
+     * 0 when the skeleton has fewer than {@value #SKETCH_MIN_WORDS} words.
+     */
+    long sketch() {
+        if (sketch == -1) {
+            sketch = skeletonWords < SKETCH_MIN_WORDS ? 0 : majority();
+        }
+        return sketch;
+    }
+
+    private long majority() {
+        long votes = 0;
+        for (int bit = 0; bit < 64; bit++) {
+            int count = 0;
+            for (int p = 0; p < SKETCH_PLANES; p++) {
+                count |= (int) ((planes[p] >>> bit) & 1) << p;
+            }
+            if (2 * count > shingles) {
+                votes |= 1L << bit;
+            }
+        }
+        // 0 means "no sketch" and -1 "not computed yet": neither may be a sketch
+        return votes == 0 || votes == -1 ? 1 : votes;
     }
 
     /** Hash of the skeleton's first words (the whole skeleton if it is short). */

@@ -36,7 +36,7 @@ final class RiskAssessment {
     double events;
     double confidence;
     double elicit, grader, systemExtract, shapedIntent;
-    double singleShot, harvestParameters, template, narrow;
+    double singleShot, harvestParameters, template, narrow, nearDuplicate;
     int narrowTopic;
     double diversity, frame, coercion, stream, extraction, leakage, distillation, machineCadence;
     double aroundTheClock, volume, longCompletions;
@@ -57,7 +57,10 @@ final class RiskAssessment {
         longCompletions = rate(p.longCompletion, n);
         harvestParameters = 0.5 * Math.max(rate(p.maxTokensHigh, n), rate(p.thinking, n)) + 0.5 * longCompletions;
         double content = p.withContent;
-        template = content < 5 ? 0 : Math.max(p.prefixes.topCount(), p.suffixes.topCount()) / (content + 3);
+        // exact frames, or near-duplicate ones when the wording is perturbed per request
+        nearDuplicate = p.sketched < 5 ? 0 : p.nearDuplicates / (content + 3);
+        template = content < 5 ? 0
+                : Math.max(Math.max(p.prefixes.topCount(), p.suffixes.topCount()) / (content + 3), nearDuplicate);
         narrowTopic = Topics.GENERAL;
         double top = 0;
         for (int t = 1; t < Topics.COUNT; t++) {
@@ -116,6 +119,9 @@ final class RiskAssessment {
                 "%.0f%% of prompts share one template (skeleton with numbers, names and quotes masked); "
                         + "%.0f%% of prompts are distinct", 100 * template, 100 * diversity),
                 List.of());
+        add(signals, "near_duplicate_prompts", nearDuplicate, String.format(Locale.ROOT,
+                "%.0f%% of prompts nearly repeat the opening of a recent prompt (same template, wording varied)",
+                100 * nearDuplicate), List.of());
         add(signals, "narrow_topic", narrow, String.format(Locale.ROOT,
                 "%.0f%% of prompts are about %s: systematic coverage of one capability", 100 * narrow,
                 Topics.name(narrowTopic)), List.of());
