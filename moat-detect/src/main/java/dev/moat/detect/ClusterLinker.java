@@ -133,6 +133,14 @@ final class ClusterLinker {
         return joined;
     }
 
+    /**
+     * Records evidence seen between two particular organisations (such as a hand-off of traffic), which
+     * has no value of its own to index. Returns the cluster {@code org} belongs to if this united them.
+     */
+    ClusterState observePair(OrgState org, OrgState other, LinkEvidence kind, long now) {
+        return evidence(org, other, kind, now);
+    }
+
     private ClusterState evidence(OrgState org, OrgState other, LinkEvidence kind, long now) {
         long pair = org.serial < other.serial
                 ? ((long) org.serial << 32) | other.serial

@@ -72,6 +72,8 @@ public final class Detector {
     private final Map<String, PrincipalVerdict> retiredKeys = new LinkedHashMap<>();
     private final List<VerdictListener> listeners = new CopyOnWriteArrayList<>();
     private final ClusterLinker linker;
+    private final TimingSync timing = new TimingSync();
+    private final OrgState[] handOffPartners = new OrgState[4];
     private final long rebuildPeriod;
     private final long idleSeconds;
     private Consumer<PrincipalVerdict> retirementListener;
@@ -166,6 +168,8 @@ public final class Detector {
                 org.firstActionTs = before.firstActionTs().orElse(null);
             }
         }
+        long previousSecond = org.lastSecond;
+        int handOffs = timing.observe(org, now, previousSecond, org.events == 0, handOffPartners);
         org.events++;
         org.lastSecond = now;
         KeyState key = event.keyId().isEmpty() ? null : key(org, event.keyId());
@@ -196,6 +200,12 @@ public final class Detector {
         }
 
         ClusterState joined = link(org, t, now);
+        for (int i = 0; i < handOffs; i++) {
+            OrgState partner = handOffPartners[i];
+            if (orgs.get(partner.id) == partner) {
+                joined = pick(joined, linker.observePair(org, partner, LinkEvidence.SYNC_TIMING, now));
+            }
+        }
         List<Verdict> changes = new ArrayList<>(0);
         if (joined != null) {
             cluster = joined;
@@ -456,6 +466,7 @@ public final class Detector {
                 retirementListener.accept(last);
             }
             orgs.remove(org.id);
+            timing.forget(org);
         }
         for (OrgState org : orgs.values()) {
             org.keys.values().removeIf(key -> {

@@ -40,6 +40,8 @@ final class OrgState {
     List<Signal> peakSignals;
     Instant firstActionTs;
     boolean startLinked;
+    /** Events in the current run of traffic (no pause of {@link TimingSync#PAUSE_SECONDS}). */
+    int runEvents;
 
     /** Union-find parent (itself for a root) and the cluster held by a root of two or more members. */
     OrgState parent = this;

@@ -145,4 +145,63 @@ class ClusterLinkageTest {
         detector.accept(TestEvents.event("org_n", T0.plusSeconds(86_400)).ip("203.0.113.1").user("bye").build());
         assertThat(detector.verdict("org_n").orElseThrow().cluster()).isPresent();
     }
+
+    /**
+     * Six accounts signed up in one ten-minute window, sending one template from one /24 (0.25 + 0.3 +
+     * 0.35: not enough) are linked when they also hand their work over one after another (load-balanced
+     * timing, 0.2), and not when their runs are an hour apart.
+     */
+    @Test
+    void loadBalancedHandOffsAddWeakTimingEvidence() {
+        assertThat(linkedAccounts(60)).isEqualTo(6);
+        assertThat(linkedAccounts(3_600)).isZero();
+    }
+
+    private static int linkedAccounts(long pauseBetweenRuns) {
+        Detector detector = new Detector(DetectorSettings.defaults());
+        List<List<UsageEvent>> runs = new ArrayList<>();
+        Instant start = T0;
+        for (int i = 0; i < 6; i++) {
+            String org = "org_slot" + i;
+            detector.addOrg(new OrgProfile(org, Optional.of(T0.minus(Duration.ofHours(3)).plusSeconds(10L * i)),
+                    Optional.of("US"), Optional.of("self-serve"), Optional.of("card_" + i), Optional.of("gmail.com"),
+                    Optional.empty()));
+            List<UsageEvent> run = Workloads.reasoningHarvester(org, start, 80, 40 + i, "198.51.100." + (10 + i));
+            runs.add(run);
+            start = run.getLast().ts().plusSeconds(pauseBetweenRuns);
+        }
+        Workloads.interleave(runs).forEach(detector::accept);
+        int linked = 0;
+        for (int i = 0; i < 6; i++) {
+            if (detector.verdict("org_slot" + i).orElseThrow().cluster().isPresent()) {
+                linked++;
+            }
+        }
+        return linked;
+    }
+
+    @Test
+    void handOffsAloneNeverLink() {
+        Detector detector = new Detector(DetectorSettings.defaults());
+        List<List<UsageEvent>> runs = new ArrayList<>();
+        Instant start = T0;
+        for (int i = 0; i < 4; i++) {
+            // different networks, payment, sign-up times and no shared template: timing is all they share
+            List<UsageEvent> run = i % 2 == 0
+                    ? Workloads.batchJob("org_run" + i, start, 60, 50 + i)
+                    : Workloads.chatUsers("org_run" + i, start, 60, 50 + i);
+            List<UsageEvent> moved = new ArrayList<>();
+            for (UsageEvent e : run) {
+                moved.add(new UsageEvent(e.id(), e.ts(), e.orgId(), e.accountId(), e.keyId(), (20 + i * 40) + ".1.2.3",
+                        e.country(), e.network(), e.userAgent(), e.api(), e.model(), e.request(), e.response(),
+                        e.decision(), e.latencyMs()));
+            }
+            runs.add(moved);
+            start = run.getLast().ts().plusSeconds(60);
+        }
+        Workloads.interleave(runs).forEach(detector::accept);
+        for (int i = 0; i < 4; i++) {
+            assertThat(detector.verdict("org_run" + i).orElseThrow().cluster()).isEmpty();
+        }
+    }
 }
