@@ -102,11 +102,13 @@ prepare_moat() {
   fi
 }
 
-# Writes moat.yaml with everything the current build knows switched on, pointing at the upstream.
+# Writes moat$VARIANT.yaml with everything the current build knows switched on, pointing at the upstream.
+# VARIANT "-nopolicy" keeps everything but the policy's inputs: no geo or network data, profile none,
+# no rules (the policy stage still runs, with nothing to look up or decide).
 write_moat_config() { # gateway_port admin_port upstream_port
-  local data="$SHARED_DATA" file="$WORK/moat.yaml"
+  local data="$SHARED_DATA" file="$WORK/moat${VARIANT:-}.yaml"
   cat > "$file" <<YAML
-data_dir: $WORK/moat-data
+data_dir: $WORK/moat-data${VARIANT:-}
 listen:
   gateway: 127.0.0.1:$1
   admin: 127.0.0.1:$2
@@ -133,6 +135,12 @@ YAML
     cat >> "$file" <<YAML
 screening:
   lists: [$data/sanctions/ofac-sdn-2021, $data/sanctions/csl/consolidated-sample.csv, $data/sanctions/dpl.txt, $data/sanctions/un/UN_consolidated.xml]
+YAML
+  fi
+  if [ "${VARIANT:-}" = -nopolicy ]; then
+    printf 'policy:\n  profile: none\n' >> "$file"
+  elif [ -d "$data/geo" ] && [ "${MOAT_LOAD_FEATURES:-all}" = all ]; then
+    cat >> "$file" <<YAML
 network:
   geoip: [$data/geo/geo-whois-asn-country-ipv4.mmdb, $data/geo/geo-whois-asn-country-ipv6.mmdb]
   hosting: [$data/geo/hosting-ipv4.txt, $data/geo/hosting-ipv6.txt]
@@ -163,27 +171,28 @@ YAML
   fi
 }
 
-# start_moat GATEWAY_PORT ADMIN_PORT UPSTREAM_PORT CPUS — needs prepare_moat first.
+# start_moat GATEWAY_PORT ADMIN_PORT UPSTREAM_PORT CPUS — needs prepare_moat first. With VARIANT set
+# (see write_moat_config) the instance has its own configuration, data and log, so two can run side by side.
 start_moat() {
   port_free "$1" && port_free "$2" || die "port $1 or $2 is taken; set MOAT_LOAD_PORT_BASE to another base"
   write_moat_config "$1" "$2" "$3"
-  rm -rf "$WORK/moat-data"
+  rm -rf "$WORK/moat-data${VARIANT:-}"
   export MOAT_ADMIN_TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
   local command=("$ROOT/moat")
   # shellcheck disable=SC2206 # MOAT_JAVA_OPTS is a list of JVM flags, split like ./moat splits it
   [ -n "$MOAT_JAVA" ] && command=("$MOAT_JAVA" ${MOAT_JAVA_OPTS:-} -jar "$MOAT_JAR")
-  (cd "$WORK" && export MOAT_JAVA_OPTS="${MOAT_JAVA_OPTS:-}" && pinned_exec "$4" "${command[@]}" serve --config "$WORK/moat.yaml") \
-    > "$WORK/moat.log" 2>&1 &
+  (cd "$WORK" && export MOAT_JAVA_OPTS="${MOAT_JAVA_OPTS:-}" && pinned_exec "$4" "${command[@]}" serve --config "$WORK/moat${VARIANT:-}.yaml") \
+    > "$WORK/moat${VARIANT:-}.log" 2>&1 &
   MOAT_PID=$!
   STARTED_PIDS+=("$MOAT_PID")
-  wait_for_port "$2" 120 "$MOAT_PID" || { tail -n 30 "$WORK/moat.log" >&2; die "Moat did not start (log above, config $WORK/moat.yaml)"; }
+  wait_for_port "$2" 120 "$MOAT_PID" || { tail -n 30 "$WORK/moat${VARIANT:-}.log" >&2; die "Moat did not start (log above, config $WORK/moat${VARIANT:-}.yaml)"; }
   local deadline=$((SECONDS + 60))
   until curl -fs "http://127.0.0.1:$2/readyz" >/dev/null; do
-    [ $SECONDS -lt $deadline ] || { tail -n 30 "$WORK/moat.log" >&2; die "Moat is not ready after 60 s"; }
+    [ $SECONDS -lt $deadline ] || { tail -n 30 "$WORK/moat${VARIANT:-}.log" >&2; die "Moat is not ready after 60 s"; }
     sleep 0.2
   done
   # The JVM is the launcher's child when ./moat is used through exec, so MOAT_PID is the JVM itself.
-  log "moat: gateway 127.0.0.1:$1, admin 127.0.0.1:$2 (pid $MOAT_PID, cpus ${4:-any})"
+  log "moat${VARIANT:-}: gateway 127.0.0.1:$1, admin 127.0.0.1:$2 (pid $MOAT_PID, cpus ${4:-any})"
 }
 
 

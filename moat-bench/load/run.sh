@@ -11,7 +11,11 @@
 #
 #   bash moat-bench/load/run.sh [--repeats 3] [--rates "1000 2000 5000"] [--seconds 10]
 #        [--warmup-seconds 3] [--sat-seconds 10] [--sse-rate 1000] [--memory 1000000 --memory-minutes 20]
-#        [--profile] [--phases "latency sse saturation"] [--out DIR]
+#        [--profile] [--phases "latency sse saturation"] [--policy-off] [--out DIR]
+#
+# --policy-off adds a fourth target, moat-nopolicy: a second Moat, identical but for the policy's inputs
+# (no geo or network data, profile none, no rules), measured in the same rotation — the gateway's
+# latency and throughput with the policy stage on vs off.
 #
 # CPU layout on a 2-core machine (override with LOADGEN_CPUS, UPSTREAM_CPUS, PROXY_CPUS): the load
 # generator and the upstream share CPU 0; the proxy under test (nginx with one worker, or Moat)
@@ -23,7 +27,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REPEATS=3 RATES="1000 2000 5000" SECONDS_PER_RUN=10 WARMUP_SECONDS=3 SAT_SECONDS=10 SSE_RATE=1000
-MEMORY_REQUESTS=0 MEMORY_MINUTES=20 PROFILE=0 OUT="" PHASES="latency sse saturation"
+MEMORY_REQUESTS=0 MEMORY_MINUTES=20 PROFILE=0 OUT="" PHASES="latency sse saturation" POLICY_OFF=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeats) REPEATS="$2"; shift 2 ;;
@@ -35,6 +39,7 @@ while [ $# -gt 0 ]; do
     --memory) MEMORY_REQUESTS="$2"; shift 2 ;;
     --memory-minutes) MEMORY_MINUTES="$2"; shift 2 ;;
     --profile) PROFILE=1; shift ;;
+    --policy-off) POLICY_OFF=1; shift ;;
     --phases) PHASES="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     *) die "$1: unknown option (see the comment at the top of run.sh)" ;;
@@ -85,6 +90,17 @@ MOAT_JAVA_OPTS_BASE="${MOAT_JAVA_OPTS:-}"
 start_moat "$GATEWAY_PORT" "$ADMIN_PORT" "$UPSTREAM_PORT" "$PROXY_CPUS"
 KEY="$(onboard)"
 cp "$WORK/moat.yaml" "$OUT/moat.yaml"
+TARGETS="direct nginx moat"
+if [ "$POLICY_OFF" = 1 ]; then
+  main_pid="$MOAT_PID" main_token="$MOAT_ADMIN_TOKEN"
+  VARIANT=-nopolicy start_moat $((base + 4)) $((base + 5)) "$UPSTREAM_PORT" "$PROXY_CPUS"
+  NOPOLICY_PID="$MOAT_PID"
+  KEY_NOPOLICY="$(ADMIN_PORT=$((base + 5)) onboard)"
+  MOAT_PID="$main_pid" MOAT_ADMIN_TOKEN="$main_token"
+  cp "$WORK/moat-nopolicy.yaml" "$OUT/moat-nopolicy.yaml"
+  TARGETS="$TARGETS moat-nopolicy"
+fi
+key_of() { if [ "$1" = moat-nopolicy ]; then echo "$KEY_NOPOLICY"; else echo "$KEY"; fi; }
 
 # Requests Moat answered with STATUS (all when empty), from its own counter on the admin listener.
 served_by_status() {
@@ -97,6 +113,7 @@ url_of() { # target [sse]
     direct) echo "http://127.0.0.1:$UPSTREAM_PORT${2:+/sse}/v1/chat/completions" ;;
     nginx) echo "http://127.0.0.1:$PROXY_PORT${2:+/sse}/v1/chat/completions" ;;
     moat) echo "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" ;;
+    moat-nopolicy) echo "http://127.0.0.1:$((base + 4))/v1/chat/completions" ;;
   esac
 }
 
@@ -105,20 +122,20 @@ load() {
   local line
   line="$(pinned "$LOADGEN_CPUS" "$JAVA" -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$LOAD_CP" dev.moat.bench.GatewayLoad \
     --url "$(url_of "$1" "${7:-}")" --rate "$2" --count "$3" --warmup "$4" --body "$5" --label "$6" \
-    --header "authorization: Bearer $KEY" --connections 256 --drain-seconds 30)" || die "GatewayLoad failed ($6)"
+    --header "authorization: Bearer $(key_of "$1")" --connections 256 --drain-seconds 30)" || die "GatewayLoad failed ($6)"
   echo "target=$1 $line loadavg=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/raw.txt" >&2
 }
 
 phase() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 if [ -n "${PHASES// /}" ]; then
   log "warming Moat and nginx up (JIT, pools)"
-  for target in nginx moat; do load "$target" 2000 20000 0 "$LOAD_DIR/request.json" "warmup" > /dev/null; done
+  for target in ${TARGETS#direct }; do load "$target" 2000 20000 0 "$LOAD_DIR/request.json" "warmup" > /dev/null; done
   mv "$OUT/raw.txt" "$OUT/warmup.txt"
 fi
 
 for rep in $(seq 1 "$REPEATS"); do
   phase latency && for rate in $RATES; do
-    for target in direct nginx moat; do
+    for target in $TARGETS; do
       load "$target" "$rate" $((rate * SECONDS_PER_RUN)) $((rate * WARMUP_SECONDS)) "$LOAD_DIR/request.json" "latency-rep$rep"
     done
   done
@@ -126,8 +143,8 @@ for rep in $(seq 1 "$REPEATS"); do
     load "$target" "$SSE_RATE" $((SSE_RATE * SECONDS_PER_RUN)) $((SSE_RATE * WARMUP_SECONDS)) \
       "$LOAD_DIR/request-stream.json" "sse-rep$rep" sse
   done
-  phase saturation && for target in direct nginx moat; do
-    result="$(MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$KEY" pinned "$LOADGEN_CPUS" \
+  phase saturation && for target in $TARGETS; do
+    result="$(MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$(key_of "$target")" pinned "$LOADGEN_CPUS" \
       wrk -t1 -c64 -d"${SAT_SECONDS}s" -s "$LOAD_DIR/post.lua" "$(url_of "$target")")"
     rps="$(echo "$result" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')"
     bad="$(echo "$result" | sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p')"
@@ -137,6 +154,7 @@ done
 
 if [ "$PROFILE" = 1 ]; then
   log "profiling Moat with JFR at saturation"
+  [ -n "${NOPOLICY_PID:-}" ] && stop_pid "$NOPOLICY_PID" && NOPOLICY_PID=""
   stop_pid "$MOAT_PID"
   MOAT_JAVA_OPTS="$MOAT_JAVA_OPTS_BASE -XX:StartFlightRecording=filename=$OUT/moat.jfr,settings=profile,dumponexit=true"
   start_moat "$GATEWAY_PORT" "$ADMIN_PORT" "$UPSTREAM_PORT" "$PROXY_CPUS"
@@ -154,6 +172,7 @@ fi
 
 if [ "$MEMORY_REQUESTS" -gt 0 ]; then
   log "memory: a fresh Moat over $MEMORY_REQUESTS requests (at most $MEMORY_MINUTES minutes)"
+  [ -n "${NOPOLICY_PID:-}" ] && stop_pid "$NOPOLICY_PID" && NOPOLICY_PID=""
   stop_pid "$MOAT_PID"
   MOAT_JAVA_OPTS="${MOAT_MEMORY_JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxDirectMemorySize=64m -XX:NativeMemoryTracking=summary} $MOAT_JAVA_OPTS_BASE"
   echo "memory run JVM options: $MOAT_JAVA_OPTS" >> "$OUT/machine.txt"

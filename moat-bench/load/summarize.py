@@ -46,7 +46,7 @@ def main(out):
     print("|---|---|---|---|---|---|---|---|---|")
     for rate in sorted({rate for rate, _ in latency}):
         direct = latency.get((rate, "direct"), {})
-        for target in ("direct", "nginx", "moat"):
+        for target in ("direct", "nginx", "moat", "moat-nopolicy"):
             reps = latency.get((rate, target), {})
             if not reps:
                 continue
@@ -63,7 +63,7 @@ def main(out):
     print("| target | req/s | share of nginx |")
     print("|---|---|---|")
     nginx = statistics.median(saturation["nginx"]) if saturation.get("nginx") else None
-    for target in ("direct", "nginx", "moat"):
+    for target in ("direct", "nginx", "moat", "moat-nopolicy"):
         if saturation.get(target):
             share = f"{100 * statistics.median(saturation[target]) / nginx:.0f} %" if nginx else "–"
             print(f"| {target} | {spread(saturation[target])} | {share} |")

@@ -21,6 +21,9 @@ import java.util.TreeMap;
  * record would be worse than refusing it. NaN and infinities have no JSON form and are refused.
  */
 public final class CanonicalJson {
+    /** 2^53: every integer of at most this magnitude is exactly one IEEE 754 double. */
+    private static final long MAX_EXACT_INTEGER = 1L << 53;
+
     private CanonicalJson() {
     }
 
@@ -31,7 +34,7 @@ public final class CanonicalJson {
 
     /** The canonical text of {@code value}. @throws IllegalArgumentException naming the unsupported value */
     public static String toText(Object value) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(256);
         write(value, out);
         return out.toString();
     }
@@ -83,6 +86,11 @@ public final class CanonicalJson {
 
     private static void writeString(String text, StringBuilder out) {
         out.append('"');
+        if (isPlain(text)) {
+            // Most names, codes and ids need no escaping and no surrogate checks: copy them whole.
+            out.append(text).append('"');
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -113,7 +121,25 @@ public final class CanonicalJson {
         out.append('"');
     }
 
+    /** True when every character is printable ASCII other than the quote and the backslash. */
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String formatNumber(Number number) {
+        if (number instanceof Long || number instanceof Integer || number instanceof Short || number instanceof Byte) {
+            long integer = number.longValue();
+            // Integers of at most 53 bits are exact doubles, and ECMAScript prints them as plain digits.
+            if (integer >= -MAX_EXACT_INTEGER && integer <= MAX_EXACT_INTEGER) {
+                return Long.toString(integer);
+            }
+        }
         double value = toExactDouble(number);
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("JSON has no representation for " + value);

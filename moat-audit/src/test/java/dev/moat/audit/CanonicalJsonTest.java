@@ -77,6 +77,27 @@ class CanonicalJsonTest {
         assertThat(Double.parseDouble(text)).isEqualTo(value == 0 ? 0.0 : value);
     }
 
+    @Property(tries = 2000)
+    void integersAreWrittenAsTheirDoubleIs(@ForAll long value) {
+        // Integers take a fast path; it must agree with the double formatting wherever the value is exact.
+        double asDouble = value;
+        boolean exact = Double.isFinite(asDouble) && new java.math.BigDecimal(asDouble).toBigIntegerExact()
+                .equals(BigInteger.valueOf(value));
+        if (exact) {
+            assertThat(CanonicalJson.toText(value)).isEqualTo(CanonicalJson.toText(asDouble));
+        } else {
+            assertThatThrownBy(() -> CanonicalJson.toText(value)).hasMessageContaining("write it as a string");
+        }
+    }
+
+    @Test
+    void integersAtTheEdgesOfTheExactRange() {
+        assertThat(CanonicalJson.toText(1L << 53)).isEqualTo("9007199254740992");
+        assertThat(CanonicalJson.toText(-(1L << 53))).isEqualTo("-9007199254740992");
+        assertThat(CanonicalJson.toText(Long.MIN_VALUE)).isEqualTo("-9223372036854776000");
+        assertThat(CanonicalJson.toText(Integer.MIN_VALUE)).isEqualTo("-2147483648");
+    }
+
     @Property(tries = 200)
     void canonicalisingCanonicalTextChangesNothing(@ForAll("jsonValues") Object value) {
         String canonical = CanonicalJson.toText(value);

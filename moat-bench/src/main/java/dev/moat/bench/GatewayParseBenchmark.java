@@ -95,10 +95,17 @@ public class GatewayParseBenchmark {
         return ApiDialect.JSON.writeValueAsBytes(tree);
     }
 
+    /** What the gateway did before: the whole answer read into a tree to find usage and text. */
+    @Benchmark
+    public JsonNode readResponseTree() throws IOException {
+        return ApiDialect.JSON.readTree(RESPONSE);
+    }
+
+    /** What it does now: one streaming pass that keeps only usage, text and finish reason. */
     @Benchmark
     public ResponseTally readResponseUsage() throws IOException {
         ResponseTally tally = new ResponseTally();
-        OpenAiDialect.INSTANCE.readResponse(ApiDialect.JSON.readTree(RESPONSE), tally);
+        OpenAiDialect.INSTANCE.readResponse(io.vertx.core.buffer.Buffer.buffer(RESPONSE), tally);
         return tally;
     }
 }

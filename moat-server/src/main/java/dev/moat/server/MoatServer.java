@@ -64,6 +64,7 @@ public final class MoatServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MoatServer.class);
     private static final long RETENTION_SWEEP_MS = 10 * 60 * 1000;
     private static final long LIST_CHECK_MS = 60 * 1000;
+    private static final int AUDIT_QUEUE_CAPACITY = 8_192;
 
     private final MoatConfig config;
     private final Map<String, String> env;
@@ -99,7 +100,7 @@ public final class MoatServer implements AutoCloseable {
         usageStore = new UsageStore(database, config.gateway().contentRetention());
         Directory directory = new Directory(orgStore.list(Optional.empty()), keyStore.active());
         metrics = new GatewayMetrics();
-        recorder = new UsageRecorder(usageStore, config.gateway().usageQueueCapacity());
+        recorder = new UsageRecorder(usageStore, config.gateway().usageQueueCapacity(), config.gateway().usageQueueBytes());
         metrics.gauge("moat.usage.queue.depth", "Usage events waiting to be stored", recorder::depth);
         metrics.gauge("moat.keys.active", "Active API keys in memory", directory::keyCount);
         audit = openAudit();
@@ -237,8 +238,10 @@ public final class MoatServer implements AutoCloseable {
 
     private AuditTrail openAudit() {
         List<NoteVerifier> witnesses = config.audit().witnesses().stream().map(NoteVerifier::parse).toList();
+        // 8,192 entries waiting for integration at most (a few MB): when the log falls behind, the usage writer
+        // waits for it, the usage queue fills, and the gateway answers 503 — instead of the heap filling up.
         TransparencyLog log = TransparencyLog.open(LogSettings.of(config.dataDir().resolve("audit"), config.audit().origin())
-                .withWitnesses(witnesses));
+                .withQueueCapacity(AUDIT_QUEUE_CAPACITY).withWitnesses(witnesses));
         return new AuditTrail(log, config.audit().summariseAllowed()
                 ? AuditTrail.AllowedRequests.SUMMARY : AuditTrail.AllowedRequests.INDIVIDUAL);
     }

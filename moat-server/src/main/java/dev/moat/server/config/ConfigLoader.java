@@ -335,7 +335,8 @@ public final class ConfigLoader {
                 s.positiveLong("gateway.max_body_bytes", 10L * 1024 * 1024),
                 (int) s.positiveLong("gateway.default_max_tokens", 4096),
                 retention,
-                (int) s.positiveLong("gateway.usage_queue_capacity", 16_384));
+                (int) s.positiveLong("gateway.usage_queue_capacity", 16_384),
+                s.positiveLong("gateway.usage_queue_bytes", defaultUsageQueueBytes()));
         Limits limits = new Limits(
                 s.nonNegativeLong("limits.requests_per_minute", 0),
                 s.nonNegativeLong("limits.tokens_per_minute", 0),
@@ -594,5 +595,10 @@ public final class ConfigLoader {
             }
             return n;
         }
+    }
+
+    /** A quarter of the maximum heap: room for the queue with the rest of the heap still free for requests. */
+    static long defaultUsageQueueBytes() {
+        return Math.max(1L << 20, Runtime.getRuntime().maxMemory() / 4);
     }
 }

@@ -71,7 +71,8 @@ sealed interface ConfigSchema {
                     "max_body_bytes", SCALAR,
                     "default_max_tokens", SCALAR,
                     "content_retention", SCALAR,
-                    "usage_queue_capacity", SCALAR),
+                    "usage_queue_capacity", SCALAR,
+                    "usage_queue_bytes", SCALAR),
             "detection", fields(
                     "shadow_mode", SCALAR,
                     "degrade_max_tokens", SCALAR,

@@ -120,14 +120,6 @@ public record MoatConfig(
     }
 
     /**
-     * Moat's own gateway settings (extensions of the contract).
-     *
-     * @param maxBodyBytes       request bodies above this size are refused with 413 without being read
-     * @param defaultMaxTokens   the completion budget reserved when a request names none
-     * @param contentRetention   how long prompt and response text is kept; empty = not kept at all
-     * @param usageQueueCapacity usage events waiting to be written; when full, new requests get 503
-     */
-    /**
      * Distillation and extraction detection (an extension of the contract).
      *
      * @param shadowMode       record verdicts without enforcing them, for tuning
@@ -151,7 +143,16 @@ public record MoatConfig(
         }
     }
 
+    /**
+     * Moat's own gateway settings (extensions of the contract).
+     *
+     * @param maxBodyBytes       request bodies above this size are refused with 413 without being read
+     * @param defaultMaxTokens   the completion budget reserved when a request names none
+     * @param contentRetention   how long prompt and response text is kept; empty = not kept at all
+     * @param usageQueueCapacity usage events waiting to be written; when full, new requests get 503
+     * @param usageQueueBytes    the same bound in (estimated) bytes of heap, so long prompts cannot fill the heap
+     */
     public record Gateway(long maxBodyBytes, int defaultMaxTokens, Optional<Duration> contentRetention,
-                          int usageQueueCapacity) {
+                          int usageQueueCapacity, long usageQueueBytes) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.moat.server.gateway;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.detect.RequestSummary;
@@ -97,17 +99,55 @@ public final class AnthropicDialect implements ApiDialect {
     }
 
     @Override
-    public void readResponse(JsonNode body, ResponseTally tally) {
-        readUsage(body.get("usage"), tally);
-        JsonNode content = body.get("content");
-        if (content != null && content.isArray()) {
-            for (JsonNode block : content) {
-                if ("text".equals(block.path("type").asText())) {
-                    tally.appendText(block.path("text").asText(""));
-                }
+    public void readResponse(Buffer body, ResponseTally tally) throws IOException {
+        AnswerFacts.read(body, (name, parser, answer) -> {
+            switch (name) {
+                case "usage" -> readUsage(parser, answer);
+                case "content" -> readTextBlocks(parser, answer);
+                case "stop_reason" -> answer.finishReason(ApiDialect.textOrNull(parser));
+                default -> parser.skipChildren();
+            }
+        }).applyTo(tally);
+    }
+
+    /** {@code usage}: input tokens (cache writes and reads included) and output tokens. */
+    private static void readUsage(JsonParser parser, AnswerFacts answer) throws IOException {
+        if (!ApiDialect.isObject(parser)) {
+            return;
+        }
+        answer.usageSeen();
+        while (ApiDialect.nextField(parser)) {
+            switch (parser.currentName()) {
+                case "input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens" ->
+                        answer.promptTokens += ApiDialect.longOrZero(parser);
+                case "output_tokens" -> answer.completionTokens = ApiDialect.longOrZero(parser);
+                default -> parser.skipChildren();
             }
         }
-        tally.finishReason(body.path("stop_reason").asText(null));
+    }
+
+    /** The text of every {@code content} block of type {@code text}, in order (a block's members may come in any order). */
+    private static void readTextBlocks(JsonParser parser, AnswerFacts answer) throws IOException {
+        if (!ApiDialect.isArray(parser)) {
+            return;
+        }
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (!ApiDialect.isObject(parser)) {
+                continue;
+            }
+            String type = null;
+            String text = null;
+            while (ApiDialect.nextField(parser)) {
+                switch (parser.currentName()) {
+                    case "type" -> type = ApiDialect.textOrNull(parser);
+                    case "text" -> text = ApiDialect.textOrNull(parser);
+                    default -> parser.skipChildren();
+                }
+            }
+            if ("text".equals(type) && text != null) {
+                answer.text.append(text);
+            }
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.moat.server.identity.ApiKey;
 import dev.moat.server.identity.Organisation;
 import dev.moat.server.limit.RateLimiter;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,7 +24,8 @@ public final class Call {
     final ApiDialect dialect;
     final MultiMap headers;
     final String clientIp;
-    final byte[] rawBody;
+    /** The body as the client sent it; forwarded as it is unless a stage changed the parsed body. */
+    final Buffer rawBody;
 
     ApiKey key;
     Organisation org;
@@ -39,7 +41,7 @@ public final class Call {
     java.util.List<String> guardReasons = java.util.List.of();
     String network = "unknown";
 
-    Call(String requestId, ApiDialect dialect, MultiMap headers, String clientIp, byte[] rawBody) {
+    Call(String requestId, ApiDialect dialect, MultiMap headers, String clientIp, Buffer rawBody) {
         this.requestId = requestId;
         this.dialect = dialect;
         this.headers = headers;

@@ -142,13 +142,13 @@ public final class GatewayServer {
         });
         request.endHandler(ended -> {
             if (!refused[0]) {
-                run(new Call(requestId, dialect, request.headers(), clientIp(request), body.getBytes()), request.response());
+                run(new Call(requestId, dialect, request.headers(), clientIp(request), body), request.response());
             }
         });
         request.exceptionHandler(error -> {
             if (!refused[0]) {
                 refused[0] = true;
-                Call call = new Call(requestId, dialect, request.headers(), "", new byte[0]);
+                Call call = new Call(requestId, dialect, request.headers(), "", Buffer.buffer());
                 finish(call, request.response(), CallOutcome.failed(GatewayError.badRequest(
                         "The request body could not be read: " + error.getMessage()), null, "client_body"));
             }
@@ -177,7 +177,7 @@ public final class GatewayServer {
     }
 
     private void refuseTooLarge(HttpServerRequest request, ApiDialect dialect, String requestId, long max) {
-        Call call = new Call(requestId, dialect, request.headers(), clientIp(request), new byte[0]);
+        Call call = new Call(requestId, dialect, request.headers(), clientIp(request), Buffer.buffer());
         boolean http1 = request.version() != io.vertx.core.http.HttpVersion.HTTP_2;
         if (http1) {
             request.response().putHeader("connection", "close");
@@ -269,7 +269,7 @@ public final class GatewayServer {
     private void listModels(HttpServerRequest request, HttpServerResponse response) {
         boolean anthropic = request.getHeader("anthropic-version") != null;
         ApiDialect dialect = anthropic ? AnthropicDialect.INSTANCE : OpenAiDialect.INSTANCE;
-        Call call = new Call("", dialect, request.headers(), "", new byte[0]);
+        Call call = new Call("", dialect, request.headers(), "", Buffer.buffer());
         Optional<GatewayError> refused = new AuthenticateStage(directory).apply(call);
         if (refused.isPresent()) {
             sendError(response, dialect, refused.get());

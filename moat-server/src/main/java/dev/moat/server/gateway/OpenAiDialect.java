@@ -1,5 +1,7 @@
 package dev.moat.server.gateway;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.detect.RequestSummary;
@@ -123,16 +125,71 @@ public final class OpenAiDialect implements ApiDialect {
     }
 
     @Override
-    public void readResponse(JsonNode body, ResponseTally tally) {
-        readUsage(body.get("usage"), tally);
-        JsonNode choices = body.get("choices");
-        if (choices != null && choices.isArray()) {
-            for (JsonNode choice : choices) {
-                JsonNode content = choice.path("message").get("content");
-                if (content != null && content.isTextual()) {
-                    tally.appendText(content.textValue());
+    public void readResponse(Buffer body, ResponseTally tally) throws IOException {
+        AnswerFacts.read(body, (name, parser, answer) -> {
+            switch (name) {
+                case "usage" -> readUsage(parser, answer);
+                case "choices" -> readChoices(parser, answer);
+                default -> parser.skipChildren();
+            }
+        }).applyTo(tally);
+    }
+
+    /** {@code usage}: prompt, completion and reasoning tokens. */
+    private static void readUsage(JsonParser parser, AnswerFacts answer) throws IOException {
+        if (!ApiDialect.isObject(parser)) {
+            return;
+        }
+        answer.usageSeen();
+        while (ApiDialect.nextField(parser)) {
+            switch (parser.currentName()) {
+                case "prompt_tokens" -> answer.promptTokens = ApiDialect.longOrZero(parser);
+                case "completion_tokens" -> answer.completionTokens = ApiDialect.longOrZero(parser);
+                case "completion_tokens_details" -> {
+                    if (ApiDialect.isObject(parser)) {
+                        while (ApiDialect.nextField(parser)) {
+                            if (parser.currentName().equals("reasoning_tokens")) {
+                                answer.reasoningTokens = ApiDialect.longOrZero(parser);
+                            } else {
+                                parser.skipChildren();
+                            }
+                        }
+                    }
                 }
-                tally.finishReason(choice.path("finish_reason").asText(null));
+                default -> parser.skipChildren();
+            }
+        }
+    }
+
+    /** {@code choices[].message.content} and {@code choices[].finish_reason}. */
+    private static void readChoices(JsonParser parser, AnswerFacts answer) throws IOException {
+        if (!ApiDialect.isArray(parser)) {
+            return;
+        }
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (!ApiDialect.isObject(parser)) {
+                continue;
+            }
+            while (ApiDialect.nextField(parser)) {
+                switch (parser.currentName()) {
+                    case "message" -> readMessage(parser, answer);
+                    case "finish_reason" -> answer.finishReason(ApiDialect.textOrNull(parser));
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+    }
+
+    private static void readMessage(JsonParser parser, AnswerFacts answer) throws IOException {
+        if (!ApiDialect.isObject(parser)) {
+            return;
+        }
+        while (ApiDialect.nextField(parser)) {
+            String content = parser.currentName().equals("content") ? ApiDialect.textOrNull(parser) : null;
+            if (content != null) {
+                answer.text.append(content);
+            } else {
+                parser.skipChildren();
             }
         }
     }

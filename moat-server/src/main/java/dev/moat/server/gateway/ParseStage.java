@@ -13,7 +13,7 @@ public final class ParseStage implements Stage {
     public Optional<GatewayError> apply(Call call) {
         JsonNode tree;
         try {
-            tree = ApiDialect.JSON.readTree(call.rawBody);
+            tree = ApiDialect.readTree(call.rawBody);
         } catch (JsonProcessingException e) {
             return Optional.of(GatewayError.badRequest("The request body is not valid JSON: " + e.getOriginalMessage()
                     + " (at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));

@@ -1,12 +1,10 @@
 package dev.moat.server.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.moat.server.upstream.UpstreamClients;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
@@ -47,13 +45,10 @@ final class UpstreamForwarder {
                 throw new IllegalStateException("re-serialising a parsed request failed", e);
             }
         } else {
-            // Unchanged: the client's own bytes, without re-encoding.
-            body = Buffer.buffer(call.rawBody);
+            // Unchanged: the client's own bytes, without re-encoding or copying.
+            body = call.rawBody;
         }
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(UpstreamClients.url(call.upstream, call.dialect.path()))
-                .setIdleTimeout(call.upstream.timeout().toMillis());
+        RequestOptions options = clients.postOptions(call.upstream, call.dialect.path());
         String upstreamName = call.upstream.name();
         clients.client(upstreamName).request(options).onComplete(opened -> {
             if (opened.failed()) {
@@ -170,10 +165,7 @@ final class UpstreamForwarder {
             }
             if (status < 300) {
                 try {
-                    JsonNode json = ApiDialect.JSON.readTree(body.getBytes());
-                    if (json != null) {
-                        call.dialect.readResponse(json, tally);
-                    }
+                    call.dialect.readResponse(body, tally);
                 } catch (IOException e) {
                     // Not JSON: relayed as it is; usage stays unknown and is settled from the reservation estimate.
                 }

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,10 @@ public final class UsageStore {
         this.contentRetention = contentRetention;
     }
 
+    /** The key of the daily totals table. */
+    private record OrgDay(String org, String day) {
+    }
+
     /** Totals for one organisation over all time. */
     public record Totals(String org, long requests, long promptTokens, long completionTokens,
                          long reasoningTokens, long denied) {
@@ -43,11 +49,13 @@ public final class UsageStore {
                     + " status, action, prompt_tokens, completion_tokens, reasoning_tokens, event_json, content_expires_at)"
                     + " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
                  PreparedStatement totals = c.prepareStatement("INSERT INTO usage_totals (org_id, day, requests, denied,"
-                         + " prompt_tokens, completion_tokens, reasoning_tokens) VALUES (?,?,1,?,?,?,?)"
-                         + " ON CONFLICT (org_id, day) DO UPDATE SET requests = requests + 1, denied = denied + excluded.denied,"
+                         + " prompt_tokens, completion_tokens, reasoning_tokens) VALUES (?,?,?,?,?,?,?)"
+                         + " ON CONFLICT (org_id, day) DO UPDATE SET requests = requests + excluded.requests,"
+                         + " denied = denied + excluded.denied,"
                          + " prompt_tokens = prompt_tokens + excluded.prompt_tokens,"
                          + " completion_tokens = completion_tokens + excluded.completion_tokens,"
                          + " reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens")) {
+                Map<OrgDay, long[]> dayTotals = new HashMap<>();
                 for (UsageEvent event : events) {
                     UsageEvent stored = contentRetention.isPresent() ? event : event.withoutContent();
                     boolean hasContent = contentRetention.isPresent() && hasContent(event);
@@ -63,16 +71,24 @@ public final class UsageStore {
                     insert.setString(10, UsageEventCodec.toJson(stored));
                     insert.setString(11, hasContent ? event.ts().plus(contentRetention.get()).toString() : null);
                     insert.addBatch();
-
-                    totals.setString(1, event.orgId());
-                    totals.setString(2, event.ts().atZone(ZoneOffset.UTC).toLocalDate().toString());
-                    totals.setInt(3, event.decision().denied() ? 1 : 0);
-                    totals.setLong(4, event.response().promptTokens());
-                    totals.setLong(5, event.response().completionTokens());
-                    totals.setLong(6, event.response().reasoningTokens());
-                    totals.addBatch();
+                    long[] sums = dayTotals.computeIfAbsent(
+                            new OrgDay(event.orgId(), event.ts().atZone(ZoneOffset.UTC).toLocalDate().toString()), k -> new long[5]);
+                    sums[0]++;
+                    sums[1] += event.decision().denied() ? 1 : 0;
+                    sums[2] += event.response().promptTokens();
+                    sums[3] += event.response().completionTokens();
+                    sums[4] += event.response().reasoningTokens();
                 }
                 insert.executeBatch();
+                // One upsert per organisation and day of the batch, not one per event.
+                for (Map.Entry<OrgDay, long[]> sum : dayTotals.entrySet()) {
+                    totals.setString(1, sum.getKey().org());
+                    totals.setString(2, sum.getKey().day());
+                    for (int i = 0; i < 5; i++) {
+                        totals.setLong(3 + i, sum.getValue()[i]);
+                    }
+                    totals.addBatch();
+                }
                 totals.executeBatch();
             }
             try (PreparedStatement fingerprints = c.prepareStatement(

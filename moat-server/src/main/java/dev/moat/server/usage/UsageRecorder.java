@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * see instead of an event silently lost. Slots are returned once an event is durably stored. If the
  * store fails, the batch is retried until it succeeds or the recorder is closed, so a database
  * outage stalls admission rather than losing the record.
+ *
+ * <p>The queue is bounded twice: in events ({@code capacity}) and in bytes ({@code maxQueuedBytes},
+ * estimated from the prompt and response text an event carries). The byte bound keeps a queue of
+ * long prompts from filling the heap before the event bound is reached — measured, a full queue of
+ * events with content drove the JVM into back-to-back full collections instead of answering 503.
  */
 public final class UsageRecorder implements AutoCloseable {
 
@@ -35,11 +41,18 @@ public final class UsageRecorder implements AutoCloseable {
     private final List<Consumer<UsageEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread writer;
     private final int capacity;
+    private final long maxQueuedBytes;
+    private final AtomicLong queuedBytes = new AtomicLong();
     private volatile boolean running = true;
 
-    public UsageRecorder(UsageStore store, int capacity) {
+    public UsageRecorder(UsageStore store, int capacity, long maxQueuedBytes) {
+        if (capacity < 1 || maxQueuedBytes < 1) {
+            throw new IllegalArgumentException("usage queue bounds must be positive (got " + capacity + " events, "
+                    + maxQueuedBytes + " bytes)");
+        }
         this.store = store;
         this.capacity = capacity;
+        this.maxQueuedBytes = maxQueuedBytes;
         this.slots = new Semaphore(capacity);
         // One extra place per flush marker, so a flush never waits behind admitted events.
         this.queue = new ArrayBlockingQueue<>(capacity + 1024);
@@ -53,11 +66,14 @@ public final class UsageRecorder implements AutoCloseable {
 
     /** Takes a slot for one request; false when the recorder is full and the request must be refused. */
     public boolean tryAdmit() {
-        return slots.tryAcquire();
+        // The byte bound is checked before the slot is taken; a request admitted just under it may carry it
+        // over by one event, which is the slack the estimate allows.
+        return queuedBytes.get() < maxQueuedBytes && slots.tryAcquire();
     }
 
     /** Records the event of a request that was admitted with {@link #tryAdmit()}. */
     public void record(UsageEvent event) {
+        queuedBytes.addAndGet(estimatedBytes(event));
         if (!queue.offer(event)) {
             // Cannot happen while callers respect tryAdmit: the queue has room for every slot.
             throw new IllegalStateException("usage queue over capacity: record() called without tryAdmit()");
@@ -80,7 +96,25 @@ public final class UsageRecorder implements AutoCloseable {
 
     /** Whether a new request could be admitted now. */
     public boolean hasRoom() {
-        return slots.availablePermits() > 0;
+        return slots.availablePermits() > 0 && queuedBytes.get() < maxQueuedBytes;
+    }
+
+    /** Estimated heap held by events waiting to be written. */
+    public long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    /**
+     * Roughly what an event holds on the heap: a fixed part for ids, numbers and the records around
+     * them, plus its text at two bytes per character (the worst case of Java strings).
+     */
+    static long estimatedBytes(UsageEvent event) {
+        long chars = event.request().system().map(String::length).orElse(0)
+                + event.response().text().map(String::length).orElse(0);
+        for (UsageEvent.Message message : event.request().messages()) {
+            chars += message.content().length() + message.role().length();
+        }
+        return 1024 + 2 * chars;
     }
 
     /** Events waiting to be written. */
@@ -105,6 +139,11 @@ public final class UsageRecorder implements AutoCloseable {
                     }
                 }
                 storeUntilDone(events);
+                long stored = 0;
+                for (UsageEvent event : events) {
+                    stored += estimatedBytes(event);
+                }
+                queuedBytes.addAndGet(-stored);
                 slots.release(events.size());
                 for (UsageEvent event : events) {
                     notifyListeners(event);
