@@ -32,7 +32,10 @@ import java.util.Optional;
  *
  * <p>Because the expansion is an ordinary comparison, rules using it keep the compile-time checks and the
  * string cases still translate into a {@link NativeCondition}. {@code has()} of anything that is not an
- * attribute (a field of a map literal) keeps CEL's standard meaning.
+ * attribute (a field of a map literal) keeps CEL's standard meaning. Macros expand before names are
+ * resolved, so inside a comprehension whose variable is named like a namespace
+ * ({@code list.exists(request, has(request.country))}) {@code has()} still means the attribute test (or is
+ * rejected as an unknown attribute); docs/policy.md tells rule authors not to use those names as variables.
  */
 final class PresenceMacro {
 
