@@ -18,12 +18,11 @@ import java.util.Optional;
  *
  * <p>The file is read into memory ({@link Reader.FileMode#MEMORY}), not memory-mapped: the reloader
  * replaces files in place, and a mapped file that shrinks under a reader crashes the JVM with SIGBUS.
- * Decoded records are cached by their offset in the file; a country database has only a few hundred
- * distinct records, so after warm-up a lookup is a tree walk plus a cache hit (see {@link MmdbCountryRecord}).
  *
  * <p>At load the database is flattened into two tables that answer without allocating: its IPv4 part into
- * an {@link Ipv4LocationTable}, its IPv6 tree into an {@link Ipv6LocationTable}. The reader stays open only
- * as the reference the tables are tested against and for the metadata.
+ * an {@link Ipv4LocationTable}, its IPv6 tree into an {@link Ipv6LocationTable}. The reader (with a cache of
+ * decoded records, see {@link MmdbCountryRecord}) stays open only as the reference the tables are tested
+ * against and for the metadata.
  *
  * <p>An IPv4-only database ({@code ip_version} 4) answers IPv6 queries with nonsense instead of an error,
  * so an IPv4 database gets an empty IPv6 table: IPv6 addresses are only ever placed by IPv6 databases.
