@@ -12,8 +12,15 @@ import java.util.List;
  */
 final class OrgState {
 
-    /** Events before the infrastructure baseline is closed; later traffic from elsewhere is "drift". */
+    /**
+     * The infrastructure baseline closes after this many events, or earlier once the organisation has
+     * been seen for {@link #BASELINE_SECONDS} with {@link #BASELINE_MIN_EVENTS} events; later traffic from
+     * elsewhere is "drift". Without the time limit an organisation sending little of its own traffic
+     * keeps its baseline open for days, and a thief arriving meanwhile becomes part of it.
+     */
     static final int BASELINE_EVENTS = 200;
+    static final int BASELINE_MIN_EVENTS = 10;
+    static final long BASELINE_SECONDS = 3600;
     private static final int BASELINE_PREFIXES = 8;
     private static final int BASELINE_AGENTS = 4;
 
@@ -26,6 +33,7 @@ final class OrgState {
     final ExampleEvents examples = new ExampleEvents();
     private final long[] baselinePrefixes = new long[BASELINE_PREFIXES];
     private final long[] baselineAgents = new long[BASELINE_AGENTS];
+    private long baselineSince = Long.MIN_VALUE;
     long events;
     long lastSecond;
     double trust = TrustModel.UNKNOWN;
@@ -63,7 +71,12 @@ final class OrgState {
 
     /** Records the event's infrastructure in the baseline while it is open; true if the event is drift. */
     boolean observeInfrastructure(EventTraits t) {
-        if (events <= BASELINE_EVENTS) {
+        if (baselineSince == Long.MIN_VALUE) {
+            baselineSince = t.epochSecond;
+        }
+        boolean open = events <= BASELINE_EVENTS
+                && (events <= BASELINE_MIN_EVENTS || t.epochSecond - baselineSince < BASELINE_SECONDS);
+        if (open) {
             remember(baselinePrefixes, t.prefixHash);
             remember(baselineAgents, t.userAgentHash);
             return false;

@@ -107,6 +107,21 @@ class DetectorFeaturesTest {
     }
 
     @Test
+    void aKeyLeakedEarlyInAQuietPartnersLifeIsStillJudgedAsDrift() {
+        // the partner has sent only a dozen requests when the thief arrives two hours later: the baseline is
+        // closed by time, not only after 200 events, so the thief does not become part of it
+        List<UsageEvent> own = Workloads.batchJob("org_q", Workloads.START, 12, 14);
+        List<UsageEvent> stolen = Workloads.reasoningHarvester("org_q", Workloads.START.plusSeconds(7200), 300, 15,
+                "192.0.2.88");
+        Detector detector = new Detector(DetectorSettings.defaults());
+        detector.addOrg(Workloads.enterprise("org_q"));
+        Workloads.interleave(List.of(own, stolen)).forEach(detector::accept);
+        PrincipalVerdict key = detector.verdict("org_q", "key_org_q").orElseThrow();
+        assertThat(key.action().affectsCustomer()).isTrue();
+        assertThat(key.signals()).extracting(Signal::name).contains("infrastructure_drift");
+    }
+
+    @Test
     void aLeakedKeyIsStoppedWithoutTouchingTheOrganisationsOtherKeys() {
         List<UsageEvent> own = Workloads.batchJob("org_p", Workloads.START, 3000, 10);
         List<UsageEvent> stolen = withKey(Workloads.reasoningHarvester("org_p", Workloads.START.plusSeconds(1800),
