@@ -10,7 +10,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** Invariants over arbitrary mixes of workloads: risks stay in [0,1] and customer-affecting actions stick. */
+/**
+ * Invariants over arbitrary mixes of workloads: risks stay in [0,1], customer-affecting actions stick, and
+ * a key's enforcement is at least its organisation's and its own.
+ */
 class DetectorInvariantsTest {
 
     @Property(tries = 15)
@@ -47,6 +50,15 @@ class DetectorInvariantsTest {
             assertThat(principal.firstActionEvent().isPresent()).isEqualTo(
                     strongest.getOrDefault(principal.id(), Action.NONE).affectsCustomer());
             principal.signals().forEach(s -> assertThat(s.value()).isBetween(0.0, 1.0));
+            // a key is never treated more leniently than its organisation, and carries its own action
+            if (principal.kind().equals("key")) {
+                String org = principal.org().orElseThrow();
+                assertThat(detector.enforcement(org, principal.id())).isGreaterThanOrEqualTo(detector.enforcement(org));
+                assertThat(detector.enforcement(org, principal.id())).isGreaterThanOrEqualTo(principal.action());
+            } else {
+                assertThat(detector.enforcement(principal.id(), "key_" + principal.id()))
+                        .isGreaterThanOrEqualTo(detector.enforcement(principal.id()));
+            }
         }
     }
 }
