@@ -268,7 +268,9 @@ public final class Detector {
      * is sticky from throttle up and needs {@code minEventsForAction} events of the key.
      */
     private void judgeKey(KeyState key, OrgState org, long index, UsageEvent event, List<Verdict> changes) {
-        key.risk = assessment.assess(key.behaviour, org.trust).risk;
+        // a key that carried every event of its organisation has the organisation's very profile: same score
+        boolean wholeOrganisation = org.keys.size() == 1 && key.events == org.events;
+        key.risk = wholeOrganisation ? org.risk : assessment.assess(key.behaviour, org.trust).risk;
         if (key.drift != null) {
             key.driftRisk = assessment.assess(key.drift, TrustModel.MAX).risk;
         }
