@@ -73,7 +73,7 @@ public final class Detector {
     private final List<VerdictListener> listeners = new CopyOnWriteArrayList<>();
     private final ClusterLinker linker;
     private final TimingSync timing = new TimingSync();
-    private final OrgState[] handOffPartners = new OrgState[4];
+    private final OrgState[] timingPartners = new OrgState[8];
     private final long rebuildPeriod;
     private final long idleSeconds;
     private Consumer<PrincipalVerdict> retirementListener;
@@ -169,7 +169,7 @@ public final class Detector {
             }
         }
         long previousSecond = org.lastSecond;
-        int handOffs = timing.observe(org, now, previousSecond, org.events == 0, handOffPartners);
+        int synchronised = timing.observe(org, now, previousSecond, org.events == 0, timingPartners);
         org.events++;
         org.lastSecond = now;
         KeyState key = event.keyId().isEmpty() ? null : key(org, event.keyId());
@@ -200,8 +200,8 @@ public final class Detector {
         }
 
         ClusterState joined = link(org, t, now);
-        for (int i = 0; i < handOffs; i++) {
-            OrgState partner = handOffPartners[i];
+        for (int i = 0; i < synchronised; i++) {
+            OrgState partner = timingPartners[i];
             if (orgs.get(partner.id) == partner) {
                 joined = pick(joined, linker.observePair(org, partner, LinkEvidence.SYNC_TIMING, now));
             }

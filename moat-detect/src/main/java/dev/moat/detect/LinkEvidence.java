@@ -17,7 +17,7 @@ enum LinkEvidence {
     SYSTEM_PROMPT(0.35, "system prompt"),
     SIGNUP_TIME(0.25, "sign-up within the same ten minutes"),
     START_TIME(0.2, "first traffic within the same ten minutes"),
-    SYNC_TIMING(0.2, "one starting a sustained run of traffic minutes after the other stopped (load-balanced)");
+    SYNC_TIMING(0.2, "synchronised timing (hand-offs of sustained traffic, or runs repeatedly started together)");
 
     static final double LINK_AT = 1.0;
 

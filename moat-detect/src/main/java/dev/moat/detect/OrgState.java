@@ -50,6 +50,33 @@ final class OrgState {
     boolean startLinked;
     /** Events in the current run of traffic (no pause of {@link TimingSync#PAUSE_SECONDS}). */
     int runEvents;
+    /** Organisations (by serial + 1) whose runs started together with this one's, and how often (Misra–Gries). */
+    static final int CO_START_SLOTS = 4;
+    private final int[] coStartPartners = new int[CO_START_SLOTS];
+    private final int[] coStartCounts = new int[CO_START_SLOTS];
+
+    /** Counts one more run started together with organisation {@code serial}; returns its count so far. */
+    int coStart(int serial) {
+        int id = serial + 1;
+        int free = -1;
+        for (int i = 0; i < CO_START_SLOTS; i++) {
+            if (coStartPartners[i] == id && coStartCounts[i] > 0) {
+                return ++coStartCounts[i];
+            }
+            if (free < 0 && coStartCounts[i] == 0) {
+                free = i;
+            }
+        }
+        if (free >= 0) {
+            coStartPartners[free] = id;
+            coStartCounts[free] = 1;
+            return 1;
+        }
+        for (int i = 0; i < CO_START_SLOTS; i++) {
+            coStartCounts[i]--;
+        }
+        return 0;
+    }
 
     /** Union-find parent (itself for a root) and the cluster held by a root of two or more members. */
     OrgState parent = this;

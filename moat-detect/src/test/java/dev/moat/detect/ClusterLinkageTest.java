@@ -180,6 +180,44 @@ class ClusterLinkageTest {
         return linked;
     }
 
+    /**
+     * Five accounts signed up together, sending one template from one /24 (0.9) are linked when one
+     * controller sends them rounds of work at the same moments (lock-step, 0.2), not when each keeps its
+     * own schedule. Each joins a round later than the one before, so first traffic does not link them.
+     */
+    @Test
+    void lockStepRoundsAddWeakTimingEvidence() {
+        assertThat(lockStepAccounts(0)).isEqualTo(5);
+        assertThat(lockStepAccounts(11 * 60)).isZero();
+    }
+
+    private static int lockStepAccounts(long staggerSeconds) {
+        Detector detector = new Detector(DetectorSettings.defaults());
+        List<List<UsageEvent>> streams = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String org = "org_round" + i;
+            detector.addOrg(new OrgProfile(org, Optional.of(T0.minus(Duration.ofHours(3)).plusSeconds(10L * i)),
+                    Optional.of("US"), Optional.of("self-serve"), Optional.of("card_" + i), Optional.of("gmail.com"),
+                    Optional.empty()));
+            List<UsageEvent> rounds = new ArrayList<>();
+            // eight rounds of six requests, 40 minutes apart (longer than a pause, so each round is a new run);
+            // account i joins at round i, so their first traffic is not within the same ten minutes
+            for (int round = i; round < i + 8; round++) {
+                Instant at = T0.plusSeconds(2_400L * round + staggerSeconds * i + 3L * i);
+                rounds.addAll(Workloads.reasoningHarvester(org, at, 6, 60L * round + i, "198.51.100." + (10 + i)));
+            }
+            streams.add(rounds);
+        }
+        Workloads.interleave(streams).forEach(detector::accept);
+        int linked = 0;
+        for (int i = 0; i < 5; i++) {
+            if (detector.verdict("org_round" + i).orElseThrow().cluster().isPresent()) {
+                linked++;
+            }
+        }
+        return linked;
+    }
+
     @Test
     void handOffsAloneNeverLink() {
         Detector detector = new Detector(DetectorSettings.defaults());
