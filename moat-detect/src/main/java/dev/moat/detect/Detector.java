@@ -297,6 +297,9 @@ public final class Detector {
                 keyEnforcement.put(key.id, new KeyAction(org.id, next));
             }
         }
+        if (!addsToOrganisation(next, org) && !addsToOrganisation(previous, org)) {
+            return; // the organisation's own verdict already says it for all its keys
+        }
         Verdict verdict = new Verdict(org.id, risk, next, previous, !settings.shadowMode(), index, event.id(),
                 event.ts(), Optional.empty(), keySignals(key, org), Optional.of(key.id));
         changes.add(verdict);
@@ -305,10 +308,25 @@ public final class Detector {
         }
     }
 
-    /** Keeps the last verdict of a key whose state is dropped, if it was ever flagged or stronger. */
+    /** Whether a key's action says more than its organisation's action in force. */
+    private static boolean addsToOrganisation(Action keyAction, OrgState org) {
+        return keyAction.compareTo(org.inForce) > 0;
+    }
+
+    /**
+     * Whether a key earned a judgement of its own: an action stronger than its organisation's, or a
+     * customer-affecting action before its organisation's. Other keys share their organisation's verdict.
+     */
+    private static boolean judgedApart(KeyState key, OrgState org) {
+        return addsToOrganisation(key.action, org) || key.firstActionEvent >= 0
+                && (org.firstActionEvent < 0 || key.firstActionEvent < org.firstActionEvent);
+    }
+
+    /** Keeps the last verdict of a key whose state is dropped, if it earned a judgement of its own. */
     private void retireKey(KeyState key) {
-        if (key.action != Action.NONE || key.firstActionEvent >= 0) {
-            PrincipalVerdict last = keyVerdict(key, orgs.get(key.orgId));
+        OrgState org = orgs.get(key.orgId);
+        if (org != null && judgedApart(key, org)) {
+            PrincipalVerdict last = keyVerdict(key, org);
             retiredKeys.put(key.id, last);
             if (retirementListener != null) {
                 retirementListener.accept(last);
@@ -515,8 +533,7 @@ public final class Detector {
         for (OrgState org : orgs.values()) {
             principals.put(org.id, principalVerdict(org));
             for (KeyState key : org.keys.values()) {
-                // keys are listed when they earned a judgement of their own; the rest share their organisation's
-                if (key.action != Action.NONE || key.firstActionEvent >= 0) {
+                if (judgedApart(key, org)) {
                     principals.put(key.id, keyVerdict(key, org));
                 }
             }

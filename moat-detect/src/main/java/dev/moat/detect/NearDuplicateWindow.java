@@ -25,7 +25,7 @@ final class NearDuplicateWindow {
     boolean offer(long sketch) {
         boolean near = false;
         for (long other : recent) {
-            if (other != 0 && Long.bitCount(other ^ sketch) <= MAX_DISTANCE) {
+            if (near(other, sketch)) {
                 near = true;
                 break;
             }
@@ -35,6 +35,7 @@ final class NearDuplicateWindow {
         return near;
     }
 
+    /** Whether two sketches (0: none) are within {@value #MAX_DISTANCE} bits of each other. */
     static boolean near(long a, long b) {
         return a != 0 && b != 0 && Long.bitCount(a ^ b) <= MAX_DISTANCE;
     }

@@ -37,18 +37,28 @@ class ReportAndReadersTest {
         assertThat(signal.get("name").asText()).isNotEmpty();
         assertThat(signal.get("value").asDouble()).isBetween(0.0, 1.0);
         assertThat(signal.get("detail").asText()).isNotEmpty();
-        // the harvester's key earned a verdict of its own; the ordinary organisation's key did not
-        JsonNode key = report.get("principals").get(1);
-        assertThat(key.get("kind").asText()).isEqualTo("key");
-        assertThat(key.get("id").asText()).isEqualTo("key_org_h");
-        assertThat(key.get("org").asText()).isEqualTo("org_h");
-        assertThat(key.get("first_action_event").isIntegralNumber()).isTrue();
-        JsonNode ordinary = report.get("principals").get(2);
-        assertThat(report.get("principals")).hasSize(3);
+        // the harvester's only key says nothing its organisation's verdict does not: it is not listed apart
+        assertThat(report.get("principals")).hasSize(2);
+        JsonNode ordinary = report.get("principals").get(1);
         assertThat(ordinary.get("id").asText()).isEqualTo("org_c");
         assertThat(ordinary.get("first_action_event").isNull()).isTrue();
         assertThat(ordinary.get("first_action_ts").isNull()).isTrue();
         assertThat(report.get("clusters").isArray()).isTrue();
+    }
+
+    @Test
+    void aKeyIsReportedWithItsOrganisation() throws Exception {
+        PrincipalVerdict key = new PrincipalVerdict("key", "key_leaked", 0.8, Action.DEGRADE,
+                java.util.OptionalLong.of(42), java.util.Optional.of(Workloads.START), List.of(),
+                java.util.Optional.empty(), java.util.Optional.of("org_p"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new AnalysisReport(100, List.of(key), List.of()).writeJson(out);
+        JsonNode written = new ObjectMapper().readTree(out.toByteArray()).get("principals").get(0);
+        assertThat(written.get("kind").asText()).isEqualTo("key");
+        assertThat(written.get("id").asText()).isEqualTo("key_leaked");
+        assertThat(written.get("org").asText()).isEqualTo("org_p");
+        assertThat(written.get("action").asText()).isEqualTo("degrade");
+        assertThat(written.get("first_action_event").asLong()).isEqualTo(42);
     }
 
     @Test
