@@ -63,6 +63,27 @@ stop_started() {
   STARTED_PIDS=()
 }
 
+# CPU time (user + system, in clock ticks) used so far by process PID and its direct children — an nginx
+# master and its worker, or the JVM. Dividing its growth by the requests served gives CPU per request, which
+# other load on the machine does not inflate the way it inflates wall-clock throughput.
+cpu_ticks() {
+  local total=0 pid fields
+  for pid in "$1" $(cat "/proc/$1/task/$1/children" 2>/dev/null); do
+    read -r -a fields < <(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null) || continue
+    total=$((total + fields[11] + fields[12]))
+  done
+  echo "$total"
+}
+
+# Per-thread CPU ticks of a JVM, summed by thread name with numbers dropped ("vert.x-eventloop-thread",
+# "GC Thread", "C2 CompilerThread", "moat-usage-writer", …): one "name ticks" line each.
+thread_ticks() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    sed 's/^[0-9]* (\(.*\)) [A-Z] \(.*\)/\1|\2/' "$task/stat" 2>/dev/null
+  done | awk -F'|' '{ split($2, f, " "); name = $1; gsub(/[#-]?[0-9]+$/, "", name); t[name] += f[11] + f[12] } END { for (n in t) print n "|" t[n] }'
+}
+
 pinned() { # cpu-list command… : runs pinned when taskset exists and the CPUs do
   local cpus="$1"; shift
   if [ -n "$cpus" ] && command -v taskset >/dev/null 2>&1 && taskset -c "$cpus" true 2>/dev/null; then
@@ -86,6 +107,7 @@ start_nginx() {
     > "$WORK/$name.out" 2>&1 &
   local pid=$!
   STARTED_PIDS+=("$pid")
+  printf -v "NGINX_PID_${name}" '%s' "$pid"
   wait_for_port "$port" 10 "$pid" || { cat "$WORK/$name.out" "$WORK/$name-error.log" >&2 2>/dev/null; die "nginx ($name) did not start"; }
   log "$name: nginx on 127.0.0.1:$port (pid $pid, cpus ${cpus:-any})"
 }

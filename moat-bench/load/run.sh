@@ -3,7 +3,7 @@
 # (b) through nginx proxy_pass, (c) through Moat with everything on. Measures, in one run:
 #   - open-loop latency at fixed rates (GatewayLoad: fixed schedule, HdrHistogram, no coordinated
 #     omission), for every rate and target, repeated and interleaved so drift hits all targets alike;
-#   - saturation throughput (wrk, closed loop, 64 connections);
+#   - saturation throughput (wrk, closed loop, 64 connections) and the CPU time each target spent per request;
 #   - SSE time to first byte, Moat vs direct;
 #   - optionally resident memory of a fresh Moat over N requests (--memory N, closed loop) and a JFR profile
 #     of Moat at saturation (--profile).
@@ -11,11 +11,12 @@
 #
 #   bash moat-bench/load/run.sh [--repeats 3] [--rates "1000 2000 5000"] [--seconds 10]
 #        [--warmup-seconds 3] [--sat-seconds 10] [--sse-rate 1000] [--memory 1000000 --memory-minutes 20]
-#        [--profile] [--phases "latency sse saturation"] [--policy-off] [--out DIR]
+#        [--profile] [--phases "latency sse saturation"] [--policy-off] [--floor] [--out DIR]
 #
 # --policy-off adds a fourth target, moat-nopolicy: a second Moat, identical but for the policy's inputs
 # (no geo or network data, profile none, no rules), measured in the same rotation — the gateway's
-# latency and throughput with the policy stage on vs off.
+# latency and throughput with the policy stage on vs off. --floor adds the target vertx: a reverse proxy on
+# the same Vert.x server and client that does nothing but relay (PlainVertxProxy), the platform's floor.
 #
 # CPU layout on a 2-core machine (override with LOADGEN_CPUS, UPSTREAM_CPUS, PROXY_CPUS): the load
 # generator and the upstream share CPU 0; the proxy under test (nginx with one worker, or Moat)
@@ -27,7 +28,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REPEATS=3 RATES="1000 2000 5000" SECONDS_PER_RUN=10 WARMUP_SECONDS=3 SAT_SECONDS=10 SSE_RATE=1000
-MEMORY_REQUESTS=0 MEMORY_MINUTES=20 PROFILE=0 OUT="" PHASES="latency sse saturation" POLICY_OFF=0
+WARMUP_SAT_SECONDS="${MOAT_LOAD_WARMUP_SECONDS:-30}" MEMORY_REQUESTS=0 MEMORY_MINUTES=20 PROFILE=0 OUT="" PHASES="latency sse saturation" POLICY_OFF=0 FLOOR=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeats) REPEATS="$2"; shift 2 ;;
@@ -40,6 +41,7 @@ while [ $# -gt 0 ]; do
     --memory-minutes) MEMORY_MINUTES="$2"; shift 2 ;;
     --profile) PROFILE=1; shift ;;
     --policy-off) POLICY_OFF=1; shift ;;
+    --floor) FLOOR=1; shift ;;
     --phases) PHASES="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     *) die "$1: unknown option (see the comment at the top of run.sh)" ;;
@@ -100,6 +102,15 @@ if [ "$POLICY_OFF" = 1 ]; then
   cp "$WORK/moat-nopolicy.yaml" "$OUT/moat-nopolicy.yaml"
   TARGETS="$TARGETS moat-nopolicy"
 fi
+pid_of() { case "$1" in direct) echo "$NGINX_PID_upstream" ;; nginx) echo "$NGINX_PID_proxy" ;; moat) echo "$MOAT_PID" ;; moat-nopolicy) echo "$NOPOLICY_PID" ;; vertx) echo "$VERTX_PID" ;; esac; }
+if [ "$FLOOR" = 1 ]; then
+  port_free $((base + 6)) || die "port $((base + 6)) is taken; set MOAT_LOAD_PORT_BASE to another base"
+  (pinned_exec "$PROXY_CPUS" "$JAVA" -cp "$LOAD_CP" dev.moat.bench.PlainVertxProxy $((base + 6)) "$UPSTREAM_PORT") > "$WORK/vertx.log" 2>&1 &
+  VERTX_PID=$!
+  STARTED_PIDS+=("$VERTX_PID")
+  wait_for_port $((base + 6)) 30 "$VERTX_PID" || { cat "$WORK/vertx.log" >&2; die "the plain Vert.x proxy did not start"; }
+  TARGETS="$TARGETS vertx"
+fi
 key_of() { if [ "$1" = moat-nopolicy ]; then echo "$KEY_NOPOLICY"; else echo "$KEY"; fi; }
 
 # Requests Moat answered with STATUS (all when empty), from its own counter on the admin listener.
@@ -114,6 +125,7 @@ url_of() { # target [sse]
     nginx) echo "http://127.0.0.1:$PROXY_PORT${2:+/sse}/v1/chat/completions" ;;
     moat) echo "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" ;;
     moat-nopolicy) echo "http://127.0.0.1:$((base + 4))/v1/chat/completions" ;;
+    vertx) echo "http://127.0.0.1:$((base + 6))/v1/chat/completions" ;;
   esac
 }
 
@@ -129,7 +141,12 @@ load() {
 phase() { case " $PHASES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 if [ -n "${PHASES// /}" ]; then
   log "warming Moat and nginx up (JIT, pools)"
-  for target in ${TARGETS#direct }; do load "$target" 2000 20000 0 "$LOAD_DIR/request.json" "warmup" > /dev/null; done
+  for target in ${TARGETS#direct }; do
+    load "$target" 2000 20000 0 "$LOAD_DIR/request.json" "warmup" > /dev/null
+    # Then closed loop until the JIT has compiled the hot paths (C2 was still busy after 20,000 requests).
+    case "$target" in moat* | vertx) MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$(key_of "$target")" pinned "$LOADGEN_CPUS" \
+      wrk -t1 -c64 -d"${WARMUP_SAT_SECONDS}s" -s "$LOAD_DIR/post.lua" "$(url_of "$target")" > /dev/null ;; esac
+  done
   mv "$OUT/raw.txt" "$OUT/warmup.txt"
 fi
 
@@ -144,11 +161,19 @@ for rep in $(seq 1 "$REPEATS"); do
       "$LOAD_DIR/request-stream.json" "sse-rep$rep" sse
   done
   phase saturation && for target in $TARGETS; do
+    pid="$(pid_of "$target")" ticks_before="$(cpu_ticks "$(pid_of "$target")")"
+    case "$target" in moat* | vertx) thread_ticks "$pid" > "$WORK/threads-before" ;; esac
     result="$(MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$(key_of "$target")" pinned "$LOADGEN_CPUS" \
       wrk -t1 -c64 -d"${SAT_SECONDS}s" -s "$LOAD_DIR/post.lua" "$(url_of "$target")")"
+    ticks="$(( $(cpu_ticks "$pid") - ticks_before ))"
+    case "$target" in moat* | vertx) thread_ticks "$pid" | awk -F'|' -v total="$ticks" 'NR == FNR { before[$1] = $2; next }
+        { d = $2 - before[$1]; if (d > 0) printf "%5.1f %%  %s\n", 100 * d / total, $1 }' "$WORK/threads-before" - \
+        | sort -rn > "$OUT/cpu-threads-$target-rep$rep.txt" ;; esac
     rps="$(echo "$result" | sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p')"
+    requests="$(echo "$result" | sed -n 's/^ *\([0-9]*\) requests in.*/\1/p')"
     bad="$(echo "$result" | sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p')"
-    echo "target=$target label=saturation-rep$rep rps=$rps non2xx=${bad:-0} loadavg=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/raw.txt" >&2
+    cpu_us="$(awk -v t="$ticks" -v n="${requests:-0}" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.1f", t * 1e6 / hz / n; else print "" }')"
+    echo "target=$target label=saturation-rep$rep rps=$rps requests=${requests:-0} cpu_us_per_request=$cpu_us non2xx=${bad:-0} loadavg=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/raw.txt" >&2
   done
 done
 

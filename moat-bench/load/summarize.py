@@ -31,6 +31,7 @@ def main(out):
     latency = defaultdict(dict)  # (rate, target) -> rep -> row
     sse = defaultdict(dict)
     saturation = defaultdict(list)
+    cpu_per_request = defaultdict(list)
     for row in rows:
         label = row.get("label", "")
         rep = label.rsplit("rep", 1)[-1]
@@ -40,13 +41,15 @@ def main(out):
             sse[row["target"]][rep] = row
         elif label.startswith("saturation-") and row.get("rps"):
             saturation[row["target"]].append(float(row["rps"]))
+            if row.get("cpu_us_per_request"):
+                cpu_per_request[row["target"]].append(float(row["cpu_us_per_request"]))
 
     print("### Added latency over direct (open loop, µs; median of repeats [min–max])\n")
     print("| rate (req/s) | target | p50 | p99 | p99.9 | added p50 | added p99 | added p99.9 | non-2xx + failed |")
     print("|---|---|---|---|---|---|---|---|---|")
     for rate in sorted({rate for rate, _ in latency}):
         direct = latency.get((rate, "direct"), {})
-        for target in ("direct", "nginx", "moat", "moat-nopolicy"):
+        for target in ("direct", "nginx", "vertx", "moat", "moat-nopolicy"):
             reps = latency.get((rate, target), {})
             if not reps:
                 continue
@@ -60,13 +63,14 @@ def main(out):
             print(f"| {rate} | {target} | " + " | ".join(cells) + f" | {errors} |")
 
     print("\n### Saturation throughput (wrk, 64 connections, closed loop; req/s, median [min–max])\n")
-    print("| target | req/s | share of nginx |")
-    print("|---|---|---|")
+    print("| target | req/s | share of nginx | CPU µs per request |")
+    print("|---|---|---|---|")
     nginx = statistics.median(saturation["nginx"]) if saturation.get("nginx") else None
-    for target in ("direct", "nginx", "moat", "moat-nopolicy"):
+    for target in ("direct", "nginx", "vertx", "moat", "moat-nopolicy"):
         if saturation.get(target):
             share = f"{100 * statistics.median(saturation[target]) / nginx:.0f} %" if nginx else "–"
-            print(f"| {target} | {spread(saturation[target])} | {share} |")
+            cpu = spread(cpu_per_request[target]) if cpu_per_request.get(target) else "–"
+            print(f"| {target} | {spread(saturation[target])} | {share} | {cpu} |")
 
     if sse:
         print("\n### SSE time to first byte (µs, median [min–max])\n")

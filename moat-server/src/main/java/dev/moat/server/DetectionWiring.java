@@ -64,9 +64,15 @@ final class DetectionWiring {
         evidence.put("signals", signals);
         String top = verdict.signals().isEmpty() ? "combined signals" : verdict.signals().getFirst().detail();
         String kind = verdict.signals().isEmpty() ? "distillation" : verdict.signals().getFirst().name();
-        String summary = (verdict.cluster().isPresent() ? "Cluster " + verdict.cluster().get() + ": " : "") + top;
-        return new Alert(KeySecrets.newId("alt"), verdict.ts(), "detector", kind,
-                verdict.cluster().isPresent() ? "cluster" : "org", verdict.cluster().orElse(verdict.orgId()), verdict.orgId(),
+        verdict.keyId().ifPresent(key -> evidence.put("key", key));
+        String scope = verdict.keyId().isPresent() ? "key" : verdict.cluster().isPresent() ? "cluster" : "org";
+        String subject = verdict.keyId().or(verdict::cluster).orElse(verdict.orgId());
+        String summary = switch (scope) {
+            case "key" -> "Key " + subject + ": " + top;
+            case "cluster" -> "Cluster " + subject + ": " + top;
+            default -> top;
+        };
+        return new Alert(KeySecrets.newId("alt"), verdict.ts(), "detector", kind, scope, subject, verdict.orgId(),
                 verdict.risk(), verdict.action().wireName() + (verdict.enforced() ? "" : " (shadow)"), summary, evidence);
     }
 }

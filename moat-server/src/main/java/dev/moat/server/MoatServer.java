@@ -140,7 +140,7 @@ public final class MoatServer implements AutoCloseable {
                                 alerts.raise(AlertFactory.policyReview(call));
                             }
                         }),
-                new EnforcementStage(detector::enforcement, config.detection().degradeMaxTokens()),
+                new EnforcementStage(detector::enforcement, detector::enforcement, config.detection().degradeMaxTokens()),
                 new GuardStage(),
                 new LimitStage(limiter, config.gateway().defaultMaxTokens(), config.defaultLimits(),
                         config.detection().throttleLimits()));
@@ -199,7 +199,8 @@ public final class MoatServer implements AutoCloseable {
         admin.markReady();
         LOG.atInfo().addKeyValue("gateway", config.gatewayListen().host() + ":" + gatewayPort)
                 .addKeyValue("admin", config.adminListen().host() + ":" + adminPort)
-                .addKeyValue("data_dir", config.dataDir().toAbsolutePath()).log("moat started");
+                .addKeyValue("data_dir", config.dataDir().toAbsolutePath())
+                .addKeyValue("transport", vertx.isNativeTransportEnabled() ? "native" : "nio").log("moat started");
         return this;
     }
 

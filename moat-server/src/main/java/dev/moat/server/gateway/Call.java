@@ -35,7 +35,10 @@ public final class Call {
     RateLimiter.Reservation reservation;
     Decision decision = Decision.ALLOW;
     String country = "unknown";
+    /** The detector throttles the organisation: its requests go under the throttle limits, shared by all its keys. */
     boolean throttled;
+    /** The detector throttles this key alone: its requests go under the throttle limits of the key. */
+    boolean keyThrottled;
     /** Set when a stage edited the parsed body; otherwise the client's bytes go upstream as they came. */
     boolean bodyChanged;
     java.util.List<String> guardReasons = java.util.List.of();

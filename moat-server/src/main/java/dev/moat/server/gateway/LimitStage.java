@@ -35,6 +35,8 @@ public final class LimitStage implements Stage {
         RateLimiter.Principal org = new RateLimiter.Principal("org:" + call.org.id(), call.org.limits());
         List<RateLimiter.Principal> principals = call.throttled
                 ? List.of(key, org, new RateLimiter.Principal("throttle:" + call.org.id(), throttleLimits))
+                : call.keyThrottled
+                ? List.of(key, org, new RateLimiter.Principal("throttle-key:" + call.key.id(), throttleLimits))
                 : List.of(key, org);
         RateLimiter.Outcome outcome = limiter.reserve(principals, tokens);
         if (outcome instanceof RateLimiter.Reservation reservation) {
@@ -43,7 +45,8 @@ public final class LimitStage implements Stage {
         }
         RateLimiter.Rejection rejection = (RateLimiter.Rejection) outcome;
         String whose = rejection.principal().startsWith("key:") ? "this API key's"
-                : rejection.principal().startsWith("throttle:") ? "your organisation's reduced (throttled)" : "your organisation's";
+                : rejection.principal().startsWith("throttle:") ? "your organisation's reduced (throttled)"
+                : rejection.principal().startsWith("throttle-key:") ? "this API key's reduced (throttled)" : "your organisation's";
         if (rejection.neverFits()) {
             long window = rejection.limit().equals("tokens_per_day") ? 86_400 : 60;
             return Optional.of(new GatewayError(429, "request_exceeds_limit",
