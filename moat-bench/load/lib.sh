@@ -75,6 +75,20 @@ cpu_ticks() {
   echo "$total"
 }
 
+# Waits (at most 120 s) until process PID has gone idle — less than 2 % of a CPU over half a second — so that
+# work a load run left queued (Moat's usage writer, audit log, JIT) is finished and counted before the next run.
+wait_idle() {
+  local before after deadline=$((SECONDS + 120)) hz
+  hz="$(getconf CLK_TCK)"
+  before="$(cpu_ticks "$1")"
+  while [ $SECONDS -lt $deadline ]; do
+    sleep 0.5
+    after="$(cpu_ticks "$1")"
+    [ $(( (after - before) * 100 )) -le $(( hz )) ] && return 0
+    before="$after"
+  done
+}
+
 # Per-thread CPU ticks of a JVM, summed by thread name with numbers dropped ("vert.x-eventloop-thread",
 # "GC Thread", "C2 CompilerThread", "moat-usage-writer", …): one "name ticks" line each.
 thread_ticks() {

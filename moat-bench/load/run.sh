@@ -28,7 +28,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REPEATS=3 RATES="1000 2000 5000" SECONDS_PER_RUN=10 WARMUP_SECONDS=3 SAT_SECONDS=10 SSE_RATE=1000
-WARMUP_SAT_SECONDS="${MOAT_LOAD_WARMUP_SECONDS:-30}" MEMORY_REQUESTS=0 MEMORY_MINUTES=20 PROFILE=0 OUT="" PHASES="latency sse saturation" POLICY_OFF=0 FLOOR=0
+WARMUP_SAT_SECONDS="${MOAT_LOAD_WARMUP_SECONDS:-60}" MEMORY_REQUESTS=0 MEMORY_MINUTES=20 PROFILE=0 OUT="" PHASES="latency sse saturation" POLICY_OFF=0 FLOOR=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeats) REPEATS="$2"; shift 2 ;;
@@ -105,7 +105,7 @@ fi
 pid_of() { case "$1" in direct) echo "$NGINX_PID_upstream" ;; nginx) echo "$NGINX_PID_proxy" ;; moat) echo "$MOAT_PID" ;; moat-nopolicy) echo "$NOPOLICY_PID" ;; vertx) echo "$VERTX_PID" ;; esac; }
 if [ "$FLOOR" = 1 ]; then
   port_free $((base + 6)) || die "port $((base + 6)) is taken; set MOAT_LOAD_PORT_BASE to another base"
-  (pinned_exec "$PROXY_CPUS" "$JAVA" -cp "$LOAD_CP" dev.moat.bench.PlainVertxProxy $((base + 6)) "$UPSTREAM_PORT") > "$WORK/vertx.log" 2>&1 &
+  (pinned_exec "$PROXY_CPUS" "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$LOAD_CP" dev.moat.bench.PlainVertxProxy $((base + 6)) "$UPSTREAM_PORT") > "$WORK/vertx.log" 2>&1 &
   VERTX_PID=$!
   STARTED_PIDS+=("$VERTX_PID")
   wait_for_port $((base + 6)) 30 "$VERTX_PID" || { cat "$WORK/vertx.log" >&2; die "the plain Vert.x proxy did not start"; }
@@ -132,7 +132,7 @@ url_of() { # target [sse]
 # load TARGET RATE COUNT WARMUP BODY LABEL — one open-loop run; appends its result line to raw.txt.
 load() {
   local line
-  line="$(pinned "$LOADGEN_CPUS" "$JAVA" -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$LOAD_CP" dev.moat.bench.GatewayLoad \
+  line="$(pinned "$LOADGEN_CPUS" "$JAVA" --enable-native-access=ALL-UNNAMED -Xms256m -Xmx1g -XX:+UseParallelGC -cp "$LOAD_CP" dev.moat.bench.GatewayLoad \
     --url "$(url_of "$1" "${7:-}")" --rate "$2" --count "$3" --warmup "$4" --body "$5" --label "$6" \
     --header "authorization: Bearer $(key_of "$1")" --connections 256 --drain-seconds 30)" || die "GatewayLoad failed ($6)"
   echo "target=$1 $line loadavg=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/raw.txt" >&2
@@ -165,6 +165,11 @@ for rep in $(seq 1 "$REPEATS"); do
     case "$target" in moat* | vertx) thread_ticks "$pid" > "$WORK/threads-before" ;; esac
     result="$(MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$(key_of "$target")" pinned "$LOADGEN_CPUS" \
       wrk -t1 -c64 -d"${SAT_SECONDS}s" -s "$LOAD_DIR/post.lua" "$(url_of "$target")")"
+    # Moat stores, analyses and logs each request after answering it: its CPU is counted until that
+    # queued work is done too, and "sustained" divides the requests by the time including it.
+    started_ns="$(date +%s%N)"
+    wait_idle "$pid"
+    drain_s="$(awk -v a="$started_ns" -v b="$(date +%s%N)" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
     ticks="$(( $(cpu_ticks "$pid") - ticks_before ))"
     case "$target" in moat* | vertx) thread_ticks "$pid" | awk -F'|' -v total="$ticks" 'NR == FNR { before[$1] = $2; next }
         { d = $2 - before[$1]; if (d > 0) printf "%5.1f %%  %s\n", 100 * d / total, $1 }' "$WORK/threads-before" - \
@@ -173,7 +178,8 @@ for rep in $(seq 1 "$REPEATS"); do
     requests="$(echo "$result" | sed -n 's/^ *\([0-9]*\) requests in.*/\1/p')"
     bad="$(echo "$result" | sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p')"
     cpu_us="$(awk -v t="$ticks" -v n="${requests:-0}" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.1f", t * 1e6 / hz / n; else print "" }')"
-    echo "target=$target label=saturation-rep$rep rps=$rps requests=${requests:-0} cpu_us_per_request=$cpu_us non2xx=${bad:-0} loadavg=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/raw.txt" >&2
+    sustained="$(awk -v n="${requests:-0}" -v s="$SAT_SECONDS" -v d="$drain_s" 'BEGIN { printf "%.0f", n / (s + d) }')"
+    echo "target=$target label=saturation-rep$rep rps=$rps sustained_rps=$sustained drain_s=$drain_s requests=${requests:-0} cpu_us_per_request=$cpu_us non2xx=${bad:-0} loadavg=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/raw.txt" >&2
   done
 done
 

@@ -32,6 +32,7 @@ def main(out):
     sse = defaultdict(dict)
     saturation = defaultdict(list)
     cpu_per_request = defaultdict(list)
+    sustained = defaultdict(list)
     for row in rows:
         label = row.get("label", "")
         rep = label.rsplit("rep", 1)[-1]
@@ -41,6 +42,8 @@ def main(out):
             sse[row["target"]][rep] = row
         elif label.startswith("saturation-") and row.get("rps"):
             saturation[row["target"]].append(float(row["rps"]))
+            if row.get("sustained_rps"):
+                sustained[row["target"]].append(float(row["sustained_rps"]))
             if row.get("cpu_us_per_request"):
                 cpu_per_request[row["target"]].append(float(row["cpu_us_per_request"]))
 
@@ -63,14 +66,15 @@ def main(out):
             print(f"| {rate} | {target} | " + " | ".join(cells) + f" | {errors} |")
 
     print("\n### Saturation throughput (wrk, 64 connections, closed loop; req/s, median [min–max])\n")
-    print("| target | req/s | share of nginx | CPU µs per request |")
-    print("|---|---|---|---|")
+    print("| target | req/s | share of nginx | sustained req/s (queued work included) | CPU µs per request |")
+    print("|---|---|---|---|---|")
     nginx = statistics.median(saturation["nginx"]) if saturation.get("nginx") else None
     for target in ("direct", "nginx", "vertx", "moat", "moat-nopolicy"):
         if saturation.get(target):
             share = f"{100 * statistics.median(saturation[target]) / nginx:.0f} %" if nginx else "–"
             cpu = spread(cpu_per_request[target]) if cpu_per_request.get(target) else "–"
-            print(f"| {target} | {spread(saturation[target])} | {share} | {cpu} |")
+            kept = spread(sustained[target]) if sustained.get(target) else "–"
+            print(f"| {target} | {spread(saturation[target])} | {share} | {kept} | {cpu} |")
 
     if sse:
         print("\n### SSE time to first byte (µs, median [min–max])\n")

@@ -305,8 +305,14 @@ public final class GatewayServer {
         response.putHeader("content-type", "application/json").end(root.toString());
     }
 
+    /**
+     * {@code req_} + the time in milliseconds (base 36) + 64 random bits. Time first, so request ids — and
+     * the event ids made from them — arrive in nearly ascending order: the store's unique indexes on them
+     * then grow at their right edge instead of splitting pages all over the tree (it showed in the usage
+     * writer's time).
+     */
     private static String newRequestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "req_" + Long.toUnsignedString(random.nextLong(), 36) + Long.toUnsignedString(random.nextLong(), 36);
+        return "req_" + Long.toString(System.currentTimeMillis(), 36)
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
     }
 }

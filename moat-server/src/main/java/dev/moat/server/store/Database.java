@@ -45,6 +45,8 @@ public final class Database implements AutoCloseable {
             Connection connection = dataSource.getConnection();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode=WAL");
+                // 64 MB of page cache instead of SQLite's default 2 MB: the usage tables' indexes stay in memory.
+                statement.execute("PRAGMA cache_size=-65536");
             }
             return new Database(connection);
         } catch (SQLException | RuntimeException e) {
