@@ -66,8 +66,8 @@ public final class UsageRecorder implements AutoCloseable {
 
     /** Takes a slot for one request; false when the recorder is full and the request must be refused. */
     public boolean tryAdmit() {
-        // The byte bound is checked before the slot is taken; a request admitted just under it may carry it
-        // over by one event, which is the slack the estimate allows.
+        // Requests already in flight when the byte bound is reached still record their events, so the queue may
+        // pass it by what they carry; the event bound limits how many they can be.
         return queuedBytes.get() < maxQueuedBytes && slots.tryAcquire();
     }
 
