@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.server.config.MoatConfig;
-import io.vertx.core.MultiMap;
 import io.netty.buffer.ByteBuf;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.IOException;
@@ -59,11 +59,9 @@ public sealed interface ApiDialect permits OpenAiDialect, AnthropicDialect {
 
     /** Parses JSON straight from the buffer's backing array when it has one, without copying it out first. */
     static JsonNode readTree(Buffer buffer) throws IOException {
-        ByteBuf bytes = ((BufferInternal) buffer).getByteBuf();
-        if (bytes.hasArray()) {
-            return JSON.readTree(bytes.array(), bytes.arrayOffset() + bytes.readerIndex(), bytes.readableBytes());
+        try (JsonParser parser = parser(buffer)) {
+            return JSON.readTree(parser);
         }
-        return JSON.readTree(buffer.getBytes());
     }
 
     /** A streaming parser over the buffer's bytes, without copying them when the buffer has a backing array. */
