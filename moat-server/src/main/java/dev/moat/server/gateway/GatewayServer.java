@@ -311,7 +311,7 @@ public final class GatewayServer {
      * then grow at their right edge instead of splitting pages all over the tree (it showed in the usage
      * writer's time).
      */
-    private static String newRequestId() {
+    static String newRequestId() {
         return "req_" + Long.toString(System.currentTimeMillis(), 36)
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
     }
