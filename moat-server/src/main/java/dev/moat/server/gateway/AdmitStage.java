@@ -2,6 +2,9 @@ package dev.moat.server.gateway;
 
 import dev.moat.server.config.MoatConfig;
 import dev.moat.server.identity.OrgStatus;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,10 +13,19 @@ import java.util.Optional;
  */
 public final class AdmitStage implements Stage {
 
-    private final MoatConfig config;
+    /** The first configured upstream serving each model, through any API. */
+    private final Map<String, MoatConfig.Upstream> anyByModel = new HashMap<>();
+    /** The first configured upstream serving each model through each API. */
+    private final Map<MoatConfig.Api, Map<String, MoatConfig.Upstream>> byApi = new EnumMap<>(MoatConfig.Api.class);
 
     public AdmitStage(MoatConfig config) {
-        this.config = config;
+        // Looked up per request: built once as maps (a stream over the upstreams per request showed in profiles).
+        for (MoatConfig.Upstream upstream : config.upstreams()) {
+            for (String model : upstream.models()) {
+                anyByModel.putIfAbsent(model, upstream);
+                byApi.computeIfAbsent(upstream.api(), api -> new HashMap<>()).putIfAbsent(model, upstream);
+            }
+        }
     }
 
     @Override
@@ -28,7 +40,7 @@ public final class AdmitStage implements Stage {
                     "Your organisation is not approved to use this API (status: " + status.wireName() + ")."));
         }
         String model = call.facts.model();
-        Optional<MoatConfig.Upstream> anyUpstream = config.upstreamFor(model);
+        Optional<MoatConfig.Upstream> anyUpstream = Optional.ofNullable(anyByModel.get(model));
         if (anyUpstream.isEmpty()) {
             return Optional.of(new GatewayError(404, "model_not_found", "The model '" + model + "' does not exist here."));
         }
@@ -36,7 +48,7 @@ public final class AdmitStage implements Stage {
             return Optional.of(GatewayError.forbidden("model_not_entitled",
                     "This API key is not entitled to the model '" + model + "'."));
         }
-        Optional<MoatConfig.Upstream> upstream = config.upstreamFor(call.dialect.api(), model);
+        Optional<MoatConfig.Upstream> upstream = Optional.ofNullable(byApi.getOrDefault(call.dialect.api(), Map.of()).get(model));
         if (upstream.isEmpty()) {
             MoatConfig.Api other = anyUpstream.get().api();
             String path = other == MoatConfig.Api.OPENAI ? "/v1/chat/completions" : "/v1/messages";

@@ -25,6 +25,7 @@ final class UpstreamForwarder {
 
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
     private static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
+    private static final int MAX_PREALLOCATED_BYTES = 1024 * 1024;
 
     private final UpstreamClients clients;
 
@@ -137,7 +138,7 @@ final class UpstreamForwarder {
     }
 
     private void relayWhole(Call call, HttpClientResponse response, HttpServerResponse out, ResponseTally tally, Once once) {
-        Buffer body = Buffer.buffer();
+        Buffer body = Buffer.buffer(initialCapacity(response.getHeader("content-length")));
         boolean[] tooLarge = {false};
         response.handler(chunk -> {
             if (tooLarge[0]) {
@@ -176,6 +177,21 @@ final class UpstreamForwarder {
             out.end(body);
             once.accept(CallOutcome.ok(status, tally));
         });
+    }
+
+    /**
+     * Room for the answer as announced, so it is not copied while it grows — but never more than
+     * {@value #MAX_PREALLOCATED_BYTES} bytes up front, whatever an upstream claims.
+     */
+    private static int initialCapacity(String contentLength) {
+        if (contentLength != null) {
+            try {
+                return (int) Math.clamp(Long.parseLong(contentLength.trim()), 0, MAX_PREALLOCATED_BYTES);
+            } catch (NumberFormatException e) {
+                // an unreadable length: grow as the bytes come
+            }
+        }
+        return 1024;
     }
 
     private CallOutcome failure(Call call, Throwable error, ResponseTally tally) {
