@@ -161,7 +161,8 @@ for rep in $(seq 1 "$REPEATS"); do
       "$LOAD_DIR/request-stream.json" "sse-rep$rep" sse
   done
   phase saturation && for target in $TARGETS; do
-    pid="$(pid_of "$target")" ticks_before="$(cpu_ticks "$(pid_of "$target")")"
+    pid="$(pid_of "$target")"
+    ticks_before="$(cpu_ticks "$pid")"
     case "$target" in moat* | vertx) thread_ticks "$pid" > "$WORK/threads-before" ;; esac
     result="$(MOAT_LOAD_BODY="$LOAD_DIR/request.json" MOAT_LOAD_KEY="$(key_of "$target")" pinned "$LOADGEN_CPUS" \
       wrk -t1 -c64 -d"${SAT_SECONDS}s" -s "$LOAD_DIR/post.lua" "$(url_of "$target")")"

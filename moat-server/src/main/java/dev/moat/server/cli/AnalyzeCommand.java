@@ -5,9 +5,6 @@ import dev.moat.detect.Analyzer;
 import dev.moat.detect.DetectorSettings;
 import dev.moat.detect.OrgProfileReader;
 import dev.moat.detect.UsageEventReader;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,14 +40,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalysisReport report = analyzer.report();
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (out == null) {
-            report.writeJson(System.out);
-            System.out.println();
-        } else {
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out))) {
-                report.writeJson(file);
-            }
-        }
+        ReportOutput.write(out, report::writeJson);
         long actioned = report.principals().stream().filter(p -> p.action().affectsCustomer()).count();
         System.err.printf("moat analyze: %d events in %.1f s (%.0f events/s); %d organisations actioned, %d clusters%n",
                 count, seconds, count / Math.max(seconds, 1e-9), actioned, report.clusters().size());

@@ -5,8 +5,6 @@ import dev.moat.detect.ProvenanceReport;
 import dev.moat.detect.ProvenanceTracer;
 import dev.moat.server.store.Database;
 import dev.moat.server.store.UsageStore;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,14 +39,7 @@ final class TraceCommand implements Callable<Integer> {
             new UsageStore(db, Optional.empty()).forEachFingerprint(tracer::accept);
         }
         ProvenanceReport report = tracer.report(Map.of());
-        if (out == null) {
-            report.writeJson(System.out);
-            System.out.println();
-        } else {
-            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out))) {
-                report.writeJson(file);
-            }
-        }
+        ReportOutput.write(out, report::writeJson);
         System.err.printf("moat trace: %d dataset items traced against the fingerprints in %s%n", items, dataDir);
         return 0;
     }
