@@ -1,23 +1,19 @@
 package dev.moat.detect;
 
-import org.apache.datasketches.hll.TgtHllType;
-import org.apache.datasketches.hll.Union;
-
 /**
  * The fixed-size behavioural summary of one principal or cluster: decayed counts of each trait, the
- * top templates, topic and hour-of-day histograms, inter-arrival statistics and a HyperLogLog of
- * distinct prompts. Every field is additive, so a cluster's profile is the sum of its members' and
+ * top templates, topic and hour-of-day histograms, inter-arrival statistics and HyperLogLogs of
+ * distinct prompts (all, and those of harvest-shaped exchanges). Every field is additive, so a cluster's
+ * profile is the sum of its members' and
  * 200 small accounts doing one job add up to one big one.
  *
  * <p>Decay is by volume, not time: when the count reaches {@value #HALVING_AT} every counter is halved,
  * so the profile reflects roughly the last few thousand events and no counter grows without bound.
- * The distinct-prompt sketch (a DataSketches HLL union, so cluster profiles can absorb members') is not
- * halved; the ratio it feeds is capped at one.
+ * The distinct-prompt sketches ({@link DistinctShare}) are not halved; the ratios they feed are capped at one.
  */
 final class BehaviourProfile {
 
     static final double HALVING_AT = 4096;
-    private static final int HLL_LG_K = 8;
 
     double events;
     double elicit, grader, systemExtract;
@@ -26,6 +22,12 @@ final class BehaviourProfile {
     long totalEvents;
     /** Events with suspicious intent that were also single-shot: intent in the shape of harvesting. */
     double shapedIntent;
+    /**
+     * Events that on their own have the whole shape of a harvesting exchange: single-shot, a budget or
+     * thinking set to capture whole traces, and a long completion received. Counted jointly, because
+     * cover traffic dilutes each of those rates and the product of diluted rates is diluted twice.
+     */
+    double harvestShaped;
     double logitProbe, manyChoices, leakedReasoning, leakedSystem;
     double anonymised, withContent;
     final double[] topics = new double[Topics.COUNT];
@@ -37,21 +39,18 @@ final class BehaviourProfile {
     final NearDuplicateWindow recentSketches = new NearDuplicateWindow();
     /** Whether the last prompt added nearly repeated a recent one. */
     boolean lastNearDuplicate;
-    final Union distinctPrompts;
-    double eventsSinceHll;
-    private static final int DISTINCT_REFRESH = 16;
-    private double distinctAt;
-    private double distinctCache = 1;
+    final DistinctShare distinctPrompts = new DistinctShare();
+    /**
+     * Distinct prompts among the harvest-shaped exchanges alone: an evaluation rerun repeats its items,
+     * a harvester does not, and a reseller's customers repeating "thanks, shorter please" must not hide that.
+     */
+    final DistinctShare distinctHarvested = new DistinctShare();
 
     long firstSecond = Long.MAX_VALUE;
     long lastSecond = Long.MIN_VALUE;
     /** Welford statistics of inter-arrival gaps in seconds (only for single principals, not clusters). */
     long gaps;
     double gapMean, gapM2;
-
-    BehaviourProfile() {
-        distinctPrompts = new Union(HLL_LG_K);
-    }
 
     void add(EventTraits t) {
         if (events + 1 > HALVING_AT) {
@@ -67,6 +66,7 @@ final class BehaviourProfile {
         if (t.maxTokensHigh) maxTokensHigh++;
         if (t.thinking) thinking++;
         if (t.suspiciousIntent() && t.singleShot) shapedIntent++;
+        if (t.harvestShaped()) harvestShaped++;
         if (t.logitProbe) logitProbe++;
         if (t.manyChoices) manyChoices++;
         if (t.leakedReasoning) leakedReasoning++;
@@ -80,8 +80,10 @@ final class BehaviourProfile {
             boolean harvest = t.longCompletion && (t.maxTokensHigh || t.thinking);
             prefixes.add(t.templatePrefix, 1, intent, harvest);
             suffixes.add(t.templateSuffix, 1, intent, harvest);
-            distinctPrompts.update(t.contentHash);
-            eventsSinceHll++;
+            distinctPrompts.offer(t.contentHash);
+            if (t.harvestShaped()) {
+                distinctHarvested.offer(t.contentHash);
+            }
         }
         lastNearDuplicate = false;
         if (t.sketch != 0) {
@@ -113,6 +115,7 @@ final class BehaviourProfile {
         thinking *= factor;
         longCompletion *= factor;
         shapedIntent *= factor;
+        harvestShaped *= factor;
         logitProbe *= factor;
         manyChoices *= factor;
         leakedReasoning *= factor;
@@ -143,6 +146,7 @@ final class BehaviourProfile {
         longCompletion += other.longCompletion;
         totalEvents += other.totalEvents;
         shapedIntent += other.shapedIntent;
+        harvestShaped += other.harvestShaped;
         logitProbe += other.logitProbe;
         manyChoices += other.manyChoices;
         leakedReasoning += other.leakedReasoning;
@@ -159,9 +163,8 @@ final class BehaviourProfile {
         suffixes.addAll(other.suffixes);
         sketched += other.sketched;
         nearDuplicates += other.nearDuplicates;
-        distinctPrompts.update(other.distinctPrompts.getResult(TgtHllType.HLL_8));
-        distinctAt = 0;
-        eventsSinceHll += other.eventsSinceHll;
+        distinctPrompts.addAll(other.distinctPrompts);
+        distinctHarvested.addAll(other.distinctHarvested);
         firstSecond = Math.min(firstSecond, other.firstSecond);
         lastSecond = Math.max(lastSecond, other.lastSecond);
     }
@@ -175,19 +178,13 @@ final class BehaviourProfile {
         return totalEvents * 86_400.0 / span;
     }
 
-    /**
-     * Distinct prompts over prompts seen (1 = never repeats), or 1 with too few prompts to say. The
-     * sketch estimate is refreshed every {@value #DISTINCT_REFRESH} prompts: it changes slowly and reading
-     * it costs more than the rest of an event's scoring.
-     */
+    /** Distinct prompts over prompts seen (1 = never repeats), or 1 with too few prompts to say. */
     double distinctRatio() {
-        if (eventsSinceHll < 10) {
-            return 1;
-        }
-        if (eventsSinceHll - distinctAt >= DISTINCT_REFRESH || distinctAt == 0) {
-            distinctAt = eventsSinceHll;
-            distinctCache = Math.min(1, distinctPrompts.getEstimate() / eventsSinceHll);
-        }
-        return distinctCache;
+        return distinctPrompts.share();
+    }
+
+    /** Distinct prompts over harvest-shaped exchanges seen, or 1 with too few to say. */
+    double distinctHarvestedRatio() {
+        return distinctHarvested.share();
     }
 }

@@ -212,7 +212,14 @@ public final class Detector {
         }
 
         org.risk = assessment.assess(org.behaviour, org.trust).risk;
+        // the key first: when one key explains the organisation's risk, the key takes the action
+        if (key != null) {
+            judgeKey(key, org, index, event, changes);
+        }
         Action own = capped(settings.actionFor(org.risk), org.events);
+        if (own.affectsCustomer() && !org.ownAction.affectsCustomer() && explainedByStoppedKey(org)) {
+            own = Action.REVIEW;
+        }
         if (own.compareTo(org.ownAction) > 0 && org.risk >= org.peakRisk) {
             org.peakRisk = org.risk;
             org.peakSignals = ownSignals(org);
@@ -231,10 +238,28 @@ public final class Detector {
             }
         }
         settle(org, cluster, index, event, changes);
-        if (key != null) {
-            judgeKey(key, org, index, event, changes);
-        }
         return changes;
+    }
+
+    /**
+     * Whether a key of a several-key organisation, already stopped on its own, looks at least as much like
+     * harvesting as the organisation does now: its traffic, counted in the organisation's profile before it
+     * was stopped, explains the organisation's risk, and stopping the key is the proportionate action — the
+     * organisation's other keys go on, and the organisation stays at review for an analyst. The key is
+     * compared at full confidence (its shape, not its event count): the organisation's other, ordinary
+     * traffic raises the organisation's confidence without adding any evidence. When the organisation scores
+     * higher than that, the rest of its traffic adds evidence of its own and it is judged on it.
+     */
+    private static boolean explainedByStoppedKey(OrgState org) {
+        if (org.keys.size() < 2) {
+            return false;
+        }
+        for (KeyState key : org.keys.values()) {
+            if (key.action.affectsCustomer() && key.shapeRisk >= org.risk) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The key's state, made (or restored from its retired verdict) on first sight; the idlest key makes room. */
@@ -270,9 +295,15 @@ public final class Detector {
     private void judgeKey(KeyState key, OrgState org, long index, UsageEvent event, List<Verdict> changes) {
         // a key that carried every event of its organisation has the organisation's very profile: same score
         boolean wholeOrganisation = org.keys.size() == 1 && key.events == org.events;
-        key.risk = wholeOrganisation ? org.risk : assessment.assess(key.behaviour, org.trust).risk;
+        if (wholeOrganisation) {
+            key.risk = org.risk;
+        } else {
+            key.risk = assessment.assess(key.behaviour, org.trust).risk;
+            key.shapeRisk = assessment.shapeRisk;
+        }
         if (key.drift != null) {
             key.driftRisk = assessment.assess(key.drift, TrustModel.MAX).risk;
+            key.shapeRisk = Math.max(key.shapeRisk, assessment.shapeRisk);
         }
         double risk = key.ownRisk();
         Action own = capped(settings.actionFor(risk), key.events);

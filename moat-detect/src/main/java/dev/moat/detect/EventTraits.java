@@ -54,6 +54,11 @@ final class EventTraits {
         return elicit || grader || systemExtract;
     }
 
+    /** Single-shot, with the budget or thinking of a harvester, and a long completion received. */
+    boolean harvestShaped() {
+        return singleShot && longCompletion && (maxTokensHigh || thinking);
+    }
+
     boolean harvestParameters() {
         return maxTokensHigh || thinking || longCompletion;
     }

@@ -30,6 +30,8 @@ final class KeyState {
     long lastSecond;
     double risk;
     double driftRisk;
+    /** The larger of its own and its drift profile's risk at full confidence (how harvest-like its traffic is). */
+    double shapeRisk;
     /** The key's own action, from its own signals; sticky once at throttle or above. */
     Action action = Action.NONE;
     long firstActionEvent = -1;

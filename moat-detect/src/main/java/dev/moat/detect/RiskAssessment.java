@@ -37,12 +37,15 @@ final class RiskAssessment {
     double confidence;
     double elicit, grader, systemExtract, shapedIntent;
     double singleShot, harvestParameters, template, narrow, nearDuplicate;
+    double harvestShaped, harvestShape;
     int narrowTopic;
     double diversity, frame, coercion, stream, extraction, leakage, distillation, machineCadence;
     double aroundTheClock, volume, longCompletions;
     double contentRisk;
     double trust;
     double risk;
+    /** The risk the traffic's shape gives at full confidence, however few events back it. */
+    double shapeRisk;
 
     /** Scores {@code p} under {@code trust}; the fields describe the result until the next call. */
     RiskAssessment assess(BehaviourProfile p, double trust) {
@@ -56,6 +59,7 @@ final class RiskAssessment {
         singleShot = rate(p.singleShot, n);
         longCompletions = rate(p.longCompletion, n);
         harvestParameters = 0.5 * Math.max(rate(p.maxTokensHigh, n), rate(p.thinking, n)) + 0.5 * longCompletions;
+        harvestShaped = rate(p.harvestShaped, n);
         double content = p.withContent;
         // exact frames, or near-duplicate ones when the wording is perturbed per request
         nearDuplicate = p.sketched < 5 ? 0 : p.nearDuplicates / (content + 3);
@@ -71,6 +75,12 @@ final class RiskAssessment {
         }
         narrow = content < 5 ? 0 : top / (content + 3);
         diversity = p.distinctRatio();
+        // like intent, half of all traffic in the whole shape of harvesting is as telling as all of it: the
+        // rest may be cover (a reseller's real customers). The product of the separate rates, each diluted
+        // by the cover, is the floor; the repetition that marks an evaluation rerun is judged among the
+        // harvest-shaped exchanges themselves, where the cover's everyday follow-ups cannot hide fresh items
+        harvestShape = Math.max(harvestParameters * singleShot * diversity,
+                Math.min(1, harvestShaped / 0.5) * p.distinctHarvestedRatio());
         // without retained content template and topic are unknown, not absent: the frame and the
         // distillation term then rest on what is known (single-shot, budgets, volume, cadence)
         boolean contentKnown = content >= 0.5 * n;
@@ -85,7 +95,7 @@ final class RiskAssessment {
         extraction = Math.max(rate(p.logitProbe, n), 0.5 * rate(p.manyChoices, n));
         leakage = rate(p.leakedReasoning + p.leakedSystem, n);
         // distillation without any telling phrase: distinct single-shot prompts bought at full budgets, at volume
-        distillation = harvestParameters * singleShot * diversity * (contentKnown
+        distillation = harvestShape * (contentKnown
                 ? 0.25 + 0.45 * Math.max(volume, aroundTheClock) + 0.3 * Math.max(template, narrow)
                 : 0.25 + 0.75 * Math.max(volume, aroundTheClock));
         double combined = noisyOr(0.95 * coercion, 0.98 * extraction, 0.6 * systemExtract, 0.6 * leakage,
@@ -93,6 +103,7 @@ final class RiskAssessment {
         contentRisk = Math.max(combined * confidence, 0.95 * stream);
         this.trust = trust;
         risk = clamp(contentRisk * trust);
+        shapeRisk = clamp(Math.max(combined, 0.95 * stream) * trust);
         return this;
     }
 
@@ -108,10 +119,10 @@ final class RiskAssessment {
         add(signals, "system_prompt_extraction", systemExtract, String.format(Locale.ROOT,
                 "%.0f%% of requests try to make the model reveal its instructions", 100 * systemExtract),
                 examples.of(ExampleEvents.SYSTEM_EXTRACT));
-        add(signals, "harvesting_parameters", harvestParameters, String.format(Locale.ROOT,
+        add(signals, "harvesting_parameters", Math.max(harvestParameters, harvestShape), String.format(Locale.ROOT,
                 "requests set max_tokens >= %d or thinking and receive long completions (%.0f%% over %d tokens); "
-                        + "%.0f%% are single-turn without tools", EventTraitsReader.HIGH_MAX_TOKENS,
-                100 * longCompletions, EventTraitsReader.LONG_COMPLETION, 100 * singleShot),
+                        + "%.0f%% are single-turn without tools; %.0f%% have all three", EventTraitsReader.HIGH_MAX_TOKENS,
+                100 * longCompletions, EventTraitsReader.LONG_COMPLETION, 100 * singleShot, 100 * harvestShaped),
                 examples.of(ExampleEvents.PARAMETERS));
         add(signals, "volume", volume, String.format(Locale.ROOT, "%.0f events per day", Math.pow(10, 4 * volume)),
                 List.of());

@@ -186,6 +186,35 @@ class DetectorFeaturesTest {
         assertThat(verdict.signals()).extracting(Signal::name).contains("template_stream");
     }
 
+    private static OrgProfile established(String org) {
+        return new OrgProfile(org, java.util.Optional.of(Workloads.START.minus(Duration.ofDays(400))),
+                java.util.Optional.of("US"), java.util.Optional.of("standard"), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
+    @Test
+    void aQuietDistillerHiddenInAnAppsTrafficIsStopped() {
+        // a reseller: its app's users and one customer harvesting without any telling word, through the same
+        // key, client and addresses; the cover dilutes single-shot and budget rates alike, so only the joint
+        // share of whole harvesting exchanges (saturating at half the traffic) shows it
+        List<UsageEvent> app = Workloads.appUsers("org_s", Workloads.START, 2500, 40);
+        List<UsageEvent> harvest = Workloads.quietDistiller("org_s", Workloads.START.plusSeconds(1800), 2500, 41);
+        PrincipalVerdict verdict = run(Workloads.interleave(List.of(app, harvest)), established("org_s"));
+        assertThat(verdict.action().affectsCustomer()).isTrue();
+        assertThat(verdict.signals()).extracting(Signal::name).contains("harvesting_parameters");
+        assertThat(verdict.signals()).extracting(Signal::name)
+                .doesNotContain("reasoning_elicitation", "grader_intent");
+    }
+
+    @Test
+    void anAppWhoseUsersSometimesAskForLongAnswersIsLeftAlone() {
+        PrincipalVerdict verdict = run(Workloads.appUsers("org_w", Workloads.START, 5000, 42), established("org_w"));
+        assertThat(verdict.action()).isIn(Action.NONE, Action.FLAG);
+        PrincipalVerdict selfServe = run(Workloads.appUsers("org_v", Workloads.START, 5000, 43),
+                Workloads.selfServe("org_v", NEW));
+        assertThat(selfServe.action()).isIn(Action.NONE, Action.FLAG);
+    }
+
     @Test
     void enterpriseEvaluationRunIsNotAffected() {
         PrincipalVerdict verdict = run(Workloads.evaluationRun("org_e", Workloads.START, 1319, 9),

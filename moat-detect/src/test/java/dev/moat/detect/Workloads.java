@@ -196,6 +196,52 @@ final class Workloads {
         return events;
     }
 
+    /**
+     * A quiet distiller: no telling wording at all, just complete worked solutions bought single-shot at a
+     * full budget, around the clock, through the same client and addresses as the app it hides in.
+     */
+    static List<UsageEvent> quietDistiller(String org, Instant start, int count, long seed) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusSeconds(20 + rng.nextInt(40));
+            events.add(TestEvents.event(org, ts).ip("100.64." + rng.nextInt(40) + "." + rng.nextInt(250))
+                    .userAgent("Mozilla/5.0 chat-web")
+                    .user("Provide a thorough, fully worked solution to the exercise below, then state the result "
+                            + "on its own line.\n\n" + mathProblem(rng))
+                    .maxTokens(4096).completionTokens(rng.nextInt(5) == 0 ? 350 : 700 + rng.nextInt(1_800)).build());
+        }
+        return events;
+    }
+
+    /**
+     * A busy app relaying its users through one key during their day: mostly conversations; about one
+     * request in seven is a first question with a large budget that gets a long answer (essays, plans).
+     */
+    static List<UsageEvent> appUsers(String org, Instant start, int count, long seed) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusSeconds(10 + rng.nextInt(50));
+            int hour = (int) ((ts.getEpochSecond() / 3600) % 24);
+            if (hour < 7 || hour > 22) {
+                ts = ts.plus(Duration.ofHours(8));
+            }
+            TestEvents e = TestEvents.event(org, ts).ip("100.64." + rng.nextInt(40) + "." + rng.nextInt(250))
+                    .userAgent("Mozilla/5.0 chat-web").user(CHAT[rng.nextInt(CHAT.length)] + " "
+                            + CHAT[rng.nextInt(CHAT.length)] + " " + CHAT[rng.nextInt(CHAT.length)]);
+            if (rng.nextInt(7) == 0) {
+                e.maxTokens(4096).completionTokens(700 + rng.nextInt(1_200));
+            } else if (rng.nextInt(3) > 0) {
+                e.assistant("Sure, here are some ideas.").user(FOLLOW_UPS[rng.nextInt(FOLLOW_UPS.length)]);
+            }
+            events.add(e.build());
+        }
+        return events;
+    }
+
     /** A benchmark evaluation run: one pass over a maths set with a chain-of-thought prompt, moderate budget. */
     static List<UsageEvent> evaluationRun(String org, Instant start, int count, long seed) {
         Random rng = new Random(seed);
