@@ -145,9 +145,17 @@ public final class Detector {
     }
 
     /** Consumes the next event (events must come in order); returns the verdict changes it caused. */
-    public synchronized List<Verdict> accept(UsageEvent event) {
+    public List<Verdict> accept(UsageEvent event) {
+        return accept(event, Optional.empty());
+    }
+
+    /**
+     * Consumes the next event with the reading the gateway's guard made of its prompt, so the prompt is not
+     * scanned again; the reading is ignored unless it was made from the texts the event carries.
+     */
+    public synchronized List<Verdict> accept(UsageEvent event, Optional<PromptReading> reading) {
         long index = eventsProcessed++;
-        EventTraits t = traitsReader.read(event);
+        EventTraits t = traitsReader.read(event, reading);
         long now = t.epochSecond;
         if (nextRebuild == Long.MIN_VALUE) {
             nextRebuild = now + rebuildPeriod;

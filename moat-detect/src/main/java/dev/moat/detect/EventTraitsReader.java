@@ -1,7 +1,9 @@
 package dev.moat.detect;
 
+import java.util.Optional;
+
 /**
- * Turns a {@link UsageEvent} into {@link EventTraits}: scans the prompt once, classifies the request
+ * Turns a {@link UsageEvent} into {@link EventTraits}: reads the prompt once ({@link PromptReading}), classifies the request
  * parameters, checks the response for leaked reasoning or system prompt, and hashes the network
  * identity. Not thread-safe (reuses its scanner and traits object).
  */
@@ -13,15 +15,16 @@ final class EventTraitsReader {
     static final int LONG_COMPLETION = 600;
     /** Requests for more choices than this are far outside ordinary use. */
     static final int MANY_CHOICES = 8;
-    /** System prompts shorter than this ("You are a helpful assistant.") are too common to link organisations. */
-    static final int MIN_LINKABLE_SYSTEM_WORDS = 12;
-
-    private static final long SYSTEM_SALT = 0x51a7e3L;
 
     private final PromptScanner scanner = new PromptScanner();
     private final EventTraits traits = new EventTraits();
 
     EventTraits read(UsageEvent event) {
+        return read(event, Optional.empty());
+    }
+
+    /** Reads {@code event}, taking the prompt's traits from {@code given} when it was made from this event's texts. */
+    EventTraits read(UsageEvent event, Optional<PromptReading> given) {
         EventTraits t = traits;
         RequestSummary request = event.request();
         t.thinking = request.thinking();
@@ -36,38 +39,23 @@ final class EventTraitsReader {
         };
         t.longCompletion = event.response().completionTokens() + event.response().reasoningTokens() >= LONG_COMPLETION;
 
-        String user = request.lastUserText();
-        String system = request.system().orElse("");
-        t.hasContent = !user.isEmpty() || !system.isEmpty();
-        int intents = 0;
-        if (!user.isEmpty()) {
-            scanner.scan(user);
-            intents = scanner.intents();
-            t.topic = scanner.topic();
-            t.templatePrefix = scanner.prefix();
-            t.templateSuffix = scanner.suffix();
-            t.sketch = scanner.sketch();
-            t.contentHash = scanner.content();
-        } else {
-            t.sketch = 0;
-            t.topic = Topics.GENERAL;
-            t.templatePrefix = 0;
-            t.templateSuffix = 0;
-            t.contentHash = 0;
-        }
-        t.systemHash = 0;
-        if (!system.isEmpty()) {
-            scanner.scan(system);
-            intents |= scanner.intents();
-            if (scanner.words() >= MIN_LINKABLE_SYSTEM_WORDS) {
-                t.systemHash = Hashing.combine(SYSTEM_SALT, scanner.skeleton());
-            }
-            t.contentHash = Hashing.combine(t.contentHash, scanner.content());
-        }
+        // The gateway's guard has usually read this prompt already; its reading is used when it was made from
+        // the texts this event carries, and the event is read afresh otherwise (offline, or content not kept).
+        PromptReading prompt = given.filter(reading -> reading.readsFrom(request))
+                .orElseGet(() -> PromptReading.of(request, scanner));
+        t.hasContent = prompt.hasContent();
+        t.topic = prompt.topic;
+        t.templatePrefix = prompt.templatePrefix;
+        t.templateSuffix = prompt.templateSuffix;
+        t.sketch = prompt.sketch;
+        t.contentHash = prompt.contentHash;
+        t.systemHash = prompt.systemHash;
+        int intents = prompt.intents;
         t.elicit = (intents & IntentLexicon.ELICIT) != 0;
         t.grader = (intents & IntentLexicon.GRADER) != 0;
         t.systemExtract = (intents & IntentLexicon.SYSTEM_EXTRACT) != 0;
 
+        String system = request.system().orElse("");
         String answer = event.response().text().orElse("");
         t.leakedReasoning = !request.thinking() && startsWithReasoningMarkup(answer);
         t.leakedSystem = system.length() >= 40 && answer.length() >= 40 && containsPrefix(answer, system, 40);

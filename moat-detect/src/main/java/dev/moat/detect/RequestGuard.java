@@ -23,6 +23,11 @@ public final class RequestGuard {
     }
 
     public static GuardDecision inspect(RequestSummary request, GuardSettings settings) {
+        return inspect(request, settings, PromptReading.of(request));
+    }
+
+    /** Inspects {@code request}, whose prompt has already been read into {@code prompt}. */
+    public static GuardDecision inspect(RequestSummary request, GuardSettings settings, PromptReading prompt) {
         List<String> reasons = new ArrayList<>();
         boolean extraction = false;
         boolean stripBias = false;
@@ -63,19 +68,8 @@ public final class RequestGuard {
 
         double coercion = 0;
         double systemExtraction = 0;
-        String user = request.lastUserText();
-        String system = request.system().orElse("");
-        if (!user.isEmpty() || !system.isEmpty()) {
-            PromptScanner scanner = new PromptScanner();
-            int intents = 0;
-            if (!user.isEmpty()) {
-                scanner.scan(user);
-                intents = scanner.intents();
-            }
-            if (!system.isEmpty()) {
-                scanner.scan(system);
-                intents |= scanner.intents();
-            }
+        if (prompt.hasContent()) {
+            int intents = prompt.intents;
             boolean singleShot = request.turns() <= 1 && request.tools() == 0;
             if ((intents & (IntentLexicon.ELICIT | IntentLexicon.GRADER)) != 0) {
                 coercion = 0.5 + (singleShot ? 0.2 : 0) + (request.thinking() ? 0.15 : 0)

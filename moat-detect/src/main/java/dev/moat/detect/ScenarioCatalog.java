@@ -72,6 +72,15 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.RESELLER, 2), ScenarioPart.of(ScenarioKind.REASONING_COERCION, 2),
                         ScenarioPart.of(ScenarioKind.GRADER, 2), ScenarioPart.of(ScenarioKind.LOGIT_BIAS, 2),
                         ScenarioPart.of(ScenarioKind.LEAKED_KEY, 2), ScenarioPart.of(ScenarioKind.BOLD_HARVESTER, 1))));
+        put(scenarios, new Scenario("holdout2",
+                "held-out campaign variants written after the detector was tuned: a hydra sharing no template, "
+                        + "harvesting through conversations, an office-hours distiller with moderate budgets",
+                Duration.ofDays(5), List.of(
+                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
+                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
+                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8),
+                        ScenarioPart.of(ScenarioKind.HYDRA_VARIED, 2), ScenarioPart.of(ScenarioKind.DIALOGUE_HARVEST, 2),
+                        ScenarioPart.of(ScenarioKind.OFFICE_DISTILLER, 2))));
         put(scenarios, new Scenario("demo",
                 "a few ordinary organisations, one hydra of 60 accounts, one key used from a restricted country via VPN",
                 Duration.ofDays(1), List.of(

@@ -32,7 +32,19 @@ public enum ScenarioKind {
     /** A vetted partner's key, leaked and used by a harvester alongside the partner's own traffic. */
     LEAKED_KEY("leaked-key", true),
     /** A key used from a restricted country through a VPN (the demo's export-control case). */
-    RESTRICTED_VPN("restricted-vpn", true);
+    RESTRICTED_VPN("restricted-vpn", true),
+    /**
+     * Held out: a hydra whose accounts each have their own template, wrapper and client — nothing in
+     * the prompts is shared; only payment and infrastructure subsets, sign-up waves and slot timing are.
+     */
+    HYDRA_VARIED("hydra-varied", true),
+    /** Held out: harvesting spread over conversations, with follow-ups asking to go through each step again. */
+    DIALOGUE_HARVEST("dialogue-harvest", true),
+    /**
+     * Held out: an established account distilling during office hours from its office's residential
+     * addresses, with a moderate completion budget and no thinking, no telling wording.
+     */
+    OFFICE_DISTILLER("office-distiller", true);
 
     private final String label;
     private final boolean campaign;

@@ -34,10 +34,11 @@ final class SimulationTestData {
         return shared;
     }
 
-    /** Every kind, two organisations or campaigns each (one hydra of 50), over half a day. */
+    /** Every kind, two organisations or campaigns each (one hydra of 50 of each hydra kind), over half a day. */
     static Scenario everyKind() {
         List<ScenarioPart> parts = java.util.Arrays.stream(ScenarioKind.values())
-                .map(kind -> kind == ScenarioKind.HYDRA ? new ScenarioPart(kind, 1, 50) : ScenarioPart.of(kind, 2))
+                .map(kind -> kind == ScenarioKind.HYDRA || kind == ScenarioKind.HYDRA_VARIED ? new ScenarioPart(kind, 1, 50)
+                        : ScenarioPart.of(kind, 2))
                 .toList();
         return new Scenario("every-kind", "every kind of organisation, briefly", Duration.ofHours(12), parts);
     }
