@@ -105,7 +105,7 @@ public final class MoatServer implements AutoCloseable {
         metrics.gauge("moat.usage.queue.depth", "Usage events waiting to be stored", recorder::depth);
         metrics.gauge("moat.keys.active", "Active API keys in memory", directory::keyCount);
         audit = openAudit();
-        recorder.addListener(audit::accessDecision);
+        recorder.addEventListener(audit::accessDecision);
         Vetting vetting = vetting();
         orgService = new OrgService(orgStore, keyStore, directory, vetting, config);
         orgService.addListener(action -> audit.record(action.kind(), action.actor(), action.subject(), action.outcome(),

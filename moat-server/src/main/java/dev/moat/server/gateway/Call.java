@@ -42,6 +42,8 @@ public final class Call {
     /** Set when a stage edited the parsed body; otherwise the client's bytes go upstream as they came. */
     boolean bodyChanged;
     java.util.List<String> guardReasons = java.util.List.of();
+    /** The guard's reading of the prompt, handed on to the detector so the prompt is scanned once. */
+    java.util.Optional<dev.moat.detect.PromptReading> promptReading = java.util.Optional.empty();
     String network = "unknown";
 
     Call(String requestId, ApiDialect dialect, MultiMap headers, String clientIp, Buffer rawBody) {

@@ -2,6 +2,7 @@ package dev.moat.server.gateway;
 
 import dev.moat.detect.GuardDecision;
 import dev.moat.detect.GuardSettings;
+import dev.moat.detect.PromptReading;
 import dev.moat.detect.RequestGuard;
 import java.util.Optional;
 
@@ -15,7 +16,9 @@ public final class GuardStage implements Stage {
 
     @Override
     public Optional<GatewayError> apply(Call call) {
-        GuardDecision decision = RequestGuard.inspect(call.facts.summary(), GuardSettings.forTier(call.org.tier()));
+        PromptReading prompt = PromptReading.of(call.facts.summary());
+        call.promptReading = Optional.of(prompt);
+        GuardDecision decision = RequestGuard.inspect(call.facts.summary(), GuardSettings.forTier(call.org.tier()), prompt);
         if (decision.refuse()) {
             return Optional.of(GatewayError.forbidden(decision.code().orElse(GuardDecision.EXTRACTION_BLOCKED),
                     "This request matches a model-extraction pattern and was refused: " + String.join(" ", decision.reasons())));

@@ -1,9 +1,11 @@
 package dev.moat.server.usage;
 
+import dev.moat.detect.PromptReading;
 import dev.moat.detect.UsageEvent;
 import dev.moat.server.store.UsageStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +40,7 @@ public final class UsageRecorder implements AutoCloseable {
     private final UsageStore store;
     private final Semaphore slots;
     private final BlockingQueue<Object> queue;
-    private final List<Consumer<UsageEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread writer;
     private final int capacity;
     private final long maxQueuedBytes;
@@ -59,9 +61,23 @@ public final class UsageRecorder implements AutoCloseable {
         this.writer = Thread.ofPlatform().name("moat-usage-writer").daemon(true).start(this::drain);
     }
 
+    /** Receives every stored event, on the writer thread, in order. */
+    public interface Listener {
+        /**
+         * @param reading the reading the gateway's guard made of the request's prompt, when it made one: the
+         *     detector takes the prompt's traits from it instead of scanning the text again
+         */
+        void stored(UsageEvent event, Optional<PromptReading> reading);
+    }
+
     /** Called for every stored event, on the writer thread, in order. */
-    public void addListener(Consumer<UsageEvent> listener) {
+    public void addListener(Listener listener) {
         listeners.add(listener);
+    }
+
+    /** Called for every stored event, on the writer thread, in order. */
+    public void addEventListener(Consumer<UsageEvent> listener) {
+        listeners.add((event, reading) -> listener.accept(event));
     }
 
     /** Takes a slot for one request; false when the recorder is full and the request must be refused. */
@@ -73,8 +89,13 @@ public final class UsageRecorder implements AutoCloseable {
 
     /** Records the event of a request that was admitted with {@link #tryAdmit()}. */
     public void record(UsageEvent event) {
+        record(event, Optional.empty());
+    }
+
+    /** Records the event of an admitted request, with the reading the guard made of its prompt. */
+    public void record(UsageEvent event, Optional<PromptReading> reading) {
         queuedBytes.addAndGet(estimatedBytes(event));
-        if (!queue.offer(event)) {
+        if (!queue.offer(new Recorded(event, reading))) {
             // Cannot happen while callers respect tryAdmit: the queue has room for every slot.
             throw new IllegalStateException("usage queue over capacity: record() called without tryAdmit()");
         }
@@ -124,6 +145,7 @@ public final class UsageRecorder implements AutoCloseable {
 
     private void drain() {
         List<Object> items = new ArrayList<>(BATCH);
+        List<Recorded> recorded = new ArrayList<>(BATCH);
         List<UsageEvent> events = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
@@ -134,8 +156,9 @@ public final class UsageRecorder implements AutoCloseable {
                 items.add(first);
                 queue.drainTo(items, BATCH - 1);
                 for (Object item : items) {
-                    if (item instanceof UsageEvent event) {
-                        events.add(event);
+                    if (item instanceof Recorded r) {
+                        recorded.add(r);
+                        events.add(r.event());
                     }
                 }
                 storeUntilDone(events);
@@ -145,8 +168,8 @@ public final class UsageRecorder implements AutoCloseable {
                 }
                 queuedBytes.addAndGet(-stored);
                 slots.release(events.size());
-                for (UsageEvent event : events) {
-                    notifyListeners(event);
+                for (Recorded r : recorded) {
+                    notifyListeners(r);
                 }
                 for (Object item : items) {
                     if (item instanceof FlushMarker marker) {
@@ -159,6 +182,7 @@ public final class UsageRecorder implements AutoCloseable {
                 }
             } finally {
                 items.clear();
+                recorded.clear();
                 events.clear();
             }
         }
@@ -179,14 +203,18 @@ public final class UsageRecorder implements AutoCloseable {
         }
     }
 
-    private void notifyListeners(UsageEvent event) {
-        for (Consumer<UsageEvent> listener : listeners) {
+    private void notifyListeners(Recorded recorded) {
+        for (Listener listener : listeners) {
             try {
-                listener.accept(event);
+                listener.stored(recorded.event(), recorded.reading());
             } catch (RuntimeException e) {
-                LOG.atError().addKeyValue("event", event.id()).setCause(e).log("usage listener failed");
+                LOG.atError().addKeyValue("event", recorded.event().id()).setCause(e).log("usage listener failed");
             }
         }
+    }
+
+    /** An event waiting to be stored, with the guard's reading of its prompt. */
+    private record Recorded(UsageEvent event, Optional<PromptReading> reading) {
     }
 
     /** Placed in the queue by {@link #flush()}; completed once everything ahead of it is stored. */
