@@ -11,12 +11,15 @@
 #
 #   bash moat-bench/load/run.sh [--repeats 3] [--rates "1000 2000 5000"] [--seconds 10]
 #        [--warmup-seconds 3] [--sat-seconds 10] [--sse-rate 1000] [--memory 1000000 --memory-minutes 20]
-#        [--profile] [--phases "latency sse saturation"] [--policy-off] [--floor] [--out DIR]
+#        [--profile] [--phases "latency sse saturation"] [--policy-off] [--floor] [--baseline JAR] [--out DIR]
 #
 # --policy-off adds a fourth target, moat-nopolicy: a second Moat, identical but for the policy's inputs
 # (no geo or network data, profile none, no rules), measured in the same rotation — the gateway's
 # latency and throughput with the policy stage on vs off. --floor adds the target vertx: a reverse proxy on
 # the same Vert.x server and client that does nothing but relay (PlainVertxProxy), the platform's floor.
+# --baseline JAR adds the target moat-baseline: a second Moat with the same configuration, run from another
+# jar (e.g. the build before a change), in the same rotation — a before/after comparison that drift on a
+# shared machine hits alike.
 #
 # CPU layout on a 2-core machine (override with LOADGEN_CPUS, UPSTREAM_CPUS, PROXY_CPUS): the load
 # generator and the upstream share CPU 0; the proxy under test (nginx with one worker, or Moat)
@@ -28,7 +31,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REPEATS=3 RATES="1000 2000 5000" SECONDS_PER_RUN=10 WARMUP_SECONDS=3 SAT_SECONDS=10 SSE_RATE=1000
-WARMUP_SAT_SECONDS="${MOAT_LOAD_WARMUP_SECONDS:-60}" MEMORY_REQUESTS=0 MEMORY_MINUTES=20 PROFILE=0 OUT="" PHASES="latency sse saturation" POLICY_OFF=0 FLOOR=0
+WARMUP_SAT_SECONDS="${MOAT_LOAD_WARMUP_SECONDS:-60}" MEMORY_REQUESTS=0 MEMORY_MINUTES=20 PROFILE=0 OUT="" PHASES="latency sse saturation" POLICY_OFF=0 FLOOR=0 BASELINE_JAR=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --repeats) REPEATS="$2"; shift 2 ;;
@@ -42,6 +45,7 @@ while [ $# -gt 0 ]; do
     --profile) PROFILE=1; shift ;;
     --policy-off) POLICY_OFF=1; shift ;;
     --floor) FLOOR=1; shift ;;
+    --baseline) BASELINE_JAR="$2"; shift 2 ;;
     --phases) PHASES="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     *) die "$1: unknown option (see the comment at the top of run.sh)" ;;
@@ -102,7 +106,17 @@ if [ "$POLICY_OFF" = 1 ]; then
   cp "$WORK/moat-nopolicy.yaml" "$OUT/moat-nopolicy.yaml"
   TARGETS="$TARGETS moat-nopolicy"
 fi
-pid_of() { case "$1" in direct) echo "$NGINX_PID_upstream" ;; nginx) echo "$NGINX_PID_proxy" ;; moat) echo "$MOAT_PID" ;; moat-nopolicy) echo "$NOPOLICY_PID" ;; vertx) echo "$VERTX_PID" ;; esac; }
+if [ -n "$BASELINE_JAR" ]; then
+  [ -f "$BASELINE_JAR" ] || die "--baseline $BASELINE_JAR: no such jar"
+  main_pid="$MOAT_PID" main_token="$MOAT_ADMIN_TOKEN" main_java="$MOAT_JAVA" main_jar="${MOAT_JAR:-}"
+  MOAT_JAVA="$(java_bin)" MOAT_JAR="$BASELINE_JAR" VARIANT=-baseline start_moat $((base + 7)) $((base + 8)) "$UPSTREAM_PORT" "$PROXY_CPUS"
+  BASELINE_PID="$MOAT_PID"
+  KEY_BASELINE="$(ADMIN_PORT=$((base + 8)) onboard)"
+  MOAT_PID="$main_pid" MOAT_ADMIN_TOKEN="$main_token" MOAT_JAVA="$main_java" MOAT_JAR="$main_jar"
+  echo "baseline: $BASELINE_JAR ($(sha256sum "$BASELINE_JAR" | cut -c1-12))" >> "$OUT/machine.txt"
+  TARGETS="$TARGETS moat-baseline"
+fi
+pid_of() { case "$1" in direct) echo "$NGINX_PID_upstream" ;; nginx) echo "$NGINX_PID_proxy" ;; moat) echo "$MOAT_PID" ;; moat-nopolicy) echo "$NOPOLICY_PID" ;; moat-baseline) echo "$BASELINE_PID" ;; vertx) echo "$VERTX_PID" ;; esac; }
 if [ "$FLOOR" = 1 ]; then
   port_free $((base + 6)) || die "port $((base + 6)) is taken; set MOAT_LOAD_PORT_BASE to another base"
   (pinned_exec "$PROXY_CPUS" "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$LOAD_CP" dev.moat.bench.PlainVertxProxy $((base + 6)) "$UPSTREAM_PORT") > "$WORK/vertx.log" 2>&1 &
@@ -111,7 +125,7 @@ if [ "$FLOOR" = 1 ]; then
   wait_for_port $((base + 6)) 30 "$VERTX_PID" || { cat "$WORK/vertx.log" >&2; die "the plain Vert.x proxy did not start"; }
   TARGETS="$TARGETS vertx"
 fi
-key_of() { if [ "$1" = moat-nopolicy ]; then echo "$KEY_NOPOLICY"; else echo "$KEY"; fi; }
+key_of() { case "$1" in moat-nopolicy) echo "$KEY_NOPOLICY" ;; moat-baseline) echo "$KEY_BASELINE" ;; *) echo "$KEY" ;; esac; }
 
 # Requests Moat answered with STATUS (all when empty), from its own counter on the admin listener.
 served_by_status() {
@@ -125,6 +139,7 @@ url_of() { # target [sse]
     nginx) echo "http://127.0.0.1:$PROXY_PORT${2:+/sse}/v1/chat/completions" ;;
     moat) echo "http://127.0.0.1:$GATEWAY_PORT/v1/chat/completions" ;;
     moat-nopolicy) echo "http://127.0.0.1:$((base + 4))/v1/chat/completions" ;;
+    moat-baseline) echo "http://127.0.0.1:$((base + 7))/v1/chat/completions" ;;
     vertx) echo "http://127.0.0.1:$((base + 6))/v1/chat/completions" ;;
   esac
 }
@@ -187,6 +202,7 @@ done
 if [ "$PROFILE" = 1 ]; then
   log "profiling Moat with JFR at saturation"
   [ -n "${NOPOLICY_PID:-}" ] && stop_pid "$NOPOLICY_PID" && NOPOLICY_PID=""
+  [ -n "${BASELINE_PID:-}" ] && stop_pid "$BASELINE_PID" && BASELINE_PID=""
   stop_pid "$MOAT_PID"
   MOAT_JAVA_OPTS="$MOAT_JAVA_OPTS_BASE -XX:StartFlightRecording=filename=$OUT/moat.jfr,settings=profile,dumponexit=true"
   start_moat "$GATEWAY_PORT" "$ADMIN_PORT" "$UPSTREAM_PORT" "$PROXY_CPUS"
@@ -205,6 +221,7 @@ fi
 if [ "$MEMORY_REQUESTS" -gt 0 ]; then
   log "memory: a fresh Moat over $MEMORY_REQUESTS requests (at most $MEMORY_MINUTES minutes)"
   [ -n "${NOPOLICY_PID:-}" ] && stop_pid "$NOPOLICY_PID" && NOPOLICY_PID=""
+  [ -n "${BASELINE_PID:-}" ] && stop_pid "$BASELINE_PID" && BASELINE_PID=""
   stop_pid "$MOAT_PID"
   MOAT_JAVA_OPTS="${MOAT_MEMORY_JAVA_OPTS:--Xms64m -Xmx256m -XX:MaxDirectMemorySize=64m -XX:NativeMemoryTracking=summary} $MOAT_JAVA_OPTS_BASE"
   echo "memory run JVM options: $MOAT_JAVA_OPTS" >> "$OUT/machine.txt"

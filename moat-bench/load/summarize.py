@@ -52,7 +52,7 @@ def main(out):
     print("|---|---|---|---|---|---|---|---|---|")
     for rate in sorted({rate for rate, _ in latency}):
         direct = latency.get((rate, "direct"), {})
-        for target in ("direct", "nginx", "vertx", "moat", "moat-nopolicy"):
+        for target in ("direct", "nginx", "vertx", "moat", "moat-nopolicy", "moat-baseline"):
             reps = latency.get((rate, target), {})
             if not reps:
                 continue
@@ -69,7 +69,7 @@ def main(out):
     print("| target | req/s | share of nginx | sustained req/s (queued work included) | CPU µs per request |")
     print("|---|---|---|---|---|")
     nginx = statistics.median(saturation["nginx"]) if saturation.get("nginx") else None
-    for target in ("direct", "nginx", "vertx", "moat", "moat-nopolicy"):
+    for target in ("direct", "nginx", "vertx", "moat", "moat-nopolicy", "moat-baseline"):
         if saturation.get(target):
             share = f"{100 * statistics.median(saturation[target]) / nginx:.0f} %" if nginx else "–"
             cpu = spread(cpu_per_request[target]) if cpu_per_request.get(target) else "–"

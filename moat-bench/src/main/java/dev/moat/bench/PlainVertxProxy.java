@@ -37,7 +37,8 @@ public final class PlainVertxProxy {
                 .setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
                 .setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(256));
-        vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false))
+        vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true).setCompressionSupported(false)
+                        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false))
                 .requestHandler(request -> relay(client, upstream, request))
                 .listen(listen, "127.0.0.1")
                 .onSuccess(server -> System.out.println("plain Vert.x proxy on 127.0.0.1:" + server.actualPort()))
