@@ -221,15 +221,20 @@ public final class Detector {
 
         org.risk = assessment.assess(org.behaviour, org.trust).risk;
         // the key first: when one key explains the organisation's risk, the key takes the action
+        boolean harvestLike = UnreviewedHarvest.harvestLike(t);
         if (key != null) {
-            judgeKey(key, org, index, event, changes);
+            judgeKey(key, org, index, event, harvestLike, changes);
         }
-        Action own = capped(settings.actionFor(org.risk), org.events);
+        Action assessed = settings.actionFor(org.risk);
+        Action own = capped(assessed, org.events);
         if (own.affectsCustomer() && !org.ownAction.affectsCustomer() && explainedByStoppedKey(org)) {
             own = Action.REVIEW;
+        } else {
+            org.unreviewed.observe(assessed, harvestLike);
+            own = escalated(own, org.unreviewed, org.events);
         }
-        if (own.compareTo(org.ownAction) > 0 && org.risk >= org.peakRisk) {
-            org.peakRisk = org.risk;
+        if (own.compareTo(org.ownAction) > 0 && (org.risk >= org.peakRisk || own.compareTo(assessed) > 0)) {
+            org.peakRisk = Math.max(org.peakRisk, org.risk);
             org.peakSignals = ownSignals(org);
         }
         org.ownAction = org.ownAction.affectsCustomer() ? org.ownAction.atLeast(own) : own;
@@ -300,7 +305,8 @@ public final class Detector {
      * stranger's), and reports a change of the key's own action. Like an organisation's, the key's action
      * is sticky from throttle up and needs {@code minEventsForAction} events of the key.
      */
-    private void judgeKey(KeyState key, OrgState org, long index, UsageEvent event, List<Verdict> changes) {
+    private void judgeKey(KeyState key, OrgState org, long index, UsageEvent event, boolean harvestLike,
+                          List<Verdict> changes) {
         // a key that carried every event of its organisation has the organisation's very profile: same score
         boolean wholeOrganisation = org.keys.size() == 1 && key.events == org.events;
         if (wholeOrganisation) {
@@ -314,9 +320,11 @@ public final class Detector {
             key.shapeRisk = Math.max(key.shapeRisk, assessment.shapeRisk);
         }
         double risk = key.ownRisk();
-        Action own = capped(settings.actionFor(risk), key.events);
-        if (own.compareTo(key.action) > 0 && risk >= key.peakRisk) {
-            key.peakRisk = risk;
+        Action assessed = settings.actionFor(risk);
+        key.unreviewed.observe(assessed, harvestLike);
+        Action own = escalated(capped(assessed, key.events), key.unreviewed, key.events);
+        if (own.compareTo(key.action) > 0 && (risk >= key.peakRisk || own.compareTo(assessed) > 0)) {
+            key.peakRisk = Math.max(key.peakRisk, risk);
             key.peakSignals = keySignals(key, org);
         }
         Action next = key.action.affectsCustomer() ? key.action.atLeast(own) : own;
@@ -449,6 +457,15 @@ public final class Detector {
         if (cluster.action.affectsCustomer() && cluster.firstActionEvent < 0) {
             cluster.firstActionEvent = index;
         }
+    }
+
+    /** Review whose harvest budget is spent becomes a throttle (see {@link UnreviewedHarvest}). */
+    private Action escalated(Action action, UnreviewedHarvest unreviewed, long events) {
+        if (action == Action.REVIEW && events >= settings.minEventsForAction()
+                && unreviewed.spent(settings.reviewHarvestBudget())) {
+            return Action.THROTTLE;
+        }
+        return action;
     }
 
     private Action capped(Action action, long events) {
@@ -615,7 +632,11 @@ public final class Detector {
 
     private List<Signal> ownSignals(OrgState org) {
         assessment.assess(org.behaviour, org.trust);
-        return assessment.signals(org.examples);
+        List<Signal> signals = assessment.signals(org.examples);
+        if (org.unreviewed.spent(settings.reviewHarvestBudget())) {
+            signals.addFirst(org.unreviewed.signal());
+        }
+        return signals;
     }
 
     private List<Signal> keySignals(KeyState key, OrgState org) {
@@ -629,6 +650,9 @@ public final class Detector {
             assessment.assess(key.behaviour, org == null ? TrustModel.UNKNOWN : org.trust);
         }
         signals.addAll(assessment.signals(key.examples));
+        if (key.unreviewed.spent(settings.reviewHarvestBudget())) {
+            signals.addFirst(key.unreviewed.signal());
+        }
         return signals;
     }
 

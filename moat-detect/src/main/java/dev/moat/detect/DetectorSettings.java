@@ -21,6 +21,10 @@ import java.util.Objects;
  *                            evicted first when it is reached
  * @param linkTtl             how long a piece of linkage evidence (shared IP, template, timing) keeps an edge
  *                            between two organisations alive after it was last seen
+ * @param reviewHarvestBudget a principal at review that has received this many harvest-like exchanges (long
+ *                            completions, or single-shot requests with harvesting intent) while at review is
+ *                            throttled: review is not a licence to go on harvesting until an analyst looks;
+ *                            0 disables the escalation
  */
 public record DetectorSettings(
         double flagAt,
@@ -32,7 +36,19 @@ public record DetectorSettings(
         int minEventsForAction,
         Duration idleEviction,
         int maxPrincipals,
-        Duration linkTtl) {
+        Duration linkTtl,
+        int reviewHarvestBudget) {
+
+    /** The default review budget: the bound on what a campaign may harvest before it is stopped. */
+    public static final int DEFAULT_REVIEW_HARVEST_BUDGET = 500;
+
+    /** Settings with the default review budget ({@value #DEFAULT_REVIEW_HARVEST_BUDGET}). */
+    public DetectorSettings(double flagAt, double reviewAt, double throttleAt, double degradeAt, double suspendAt,
+                            boolean shadowMode, int minEventsForAction, Duration idleEviction, int maxPrincipals,
+                            Duration linkTtl) {
+        this(flagAt, reviewAt, throttleAt, degradeAt, suspendAt, shadowMode, minEventsForAction, idleEviction,
+                maxPrincipals, linkTtl, DEFAULT_REVIEW_HARVEST_BUDGET);
+    }
 
     public DetectorSettings {
         Objects.requireNonNull(idleEviction, "idleEviction");
@@ -59,11 +75,15 @@ public record DetectorSettings(
         if (linkTtl.isNegative() || linkTtl.isZero()) {
             throw new IllegalArgumentException("linkTtl: " + linkTtl + " (expected: > 0)");
         }
+        if (reviewHarvestBudget < 0) {
+            throw new IllegalArgumentException("reviewHarvestBudget: " + reviewHarvestBudget
+                    + " (expected: >= 0; 0 disables the escalation of review)");
+        }
     }
 
     public static DetectorSettings defaults() {
         return new DetectorSettings(0.3, 0.5, 0.6, 0.75, 0.9, false, 20,
-                Duration.ofDays(3), 200_000, Duration.ofDays(7));
+                Duration.ofDays(3), 200_000, Duration.ofDays(7), DEFAULT_REVIEW_HARVEST_BUDGET);
     }
 
     /** The action the thresholds give to a risk. */
@@ -104,6 +124,7 @@ public record DetectorSettings(
         private Duration idleEviction;
         private int maxPrincipals;
         private Duration linkTtl;
+        private int reviewHarvestBudget;
 
         private Builder(DetectorSettings from) {
             flagAt = from.flagAt;
@@ -116,6 +137,7 @@ public record DetectorSettings(
             idleEviction = from.idleEviction;
             maxPrincipals = from.maxPrincipals;
             linkTtl = from.linkTtl;
+            reviewHarvestBudget = from.reviewHarvestBudget;
         }
 
         public Builder thresholds(double flag, double review, double throttle, double degrade, double suspend) {
@@ -152,9 +174,14 @@ public record DetectorSettings(
             return this;
         }
 
+        public Builder reviewHarvestBudget(int value) {
+            reviewHarvestBudget = value;
+            return this;
+        }
+
         public DetectorSettings build() {
             return new DetectorSettings(flagAt, reviewAt, throttleAt, degradeAt, suspendAt, shadowMode,
-                    minEventsForAction, idleEviction, maxPrincipals, linkTtl);
+                    minEventsForAction, idleEviction, maxPrincipals, linkTtl, reviewHarvestBudget);
         }
     }
 }

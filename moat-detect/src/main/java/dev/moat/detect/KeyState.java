@@ -38,6 +38,7 @@ final class KeyState {
     Instant firstActionTs;
     double peakRisk;
     List<Signal> peakSignals;
+    final UnreviewedHarvest unreviewed = new UnreviewedHarvest();
 
     KeyState(String id, String orgId) {
         this.id = id;

@@ -46,6 +46,7 @@ final class OrgState {
     /** The risk and evidence when its own action last rose: what an analyst needs after traffic changed. */
     double peakRisk;
     List<Signal> peakSignals;
+    final UnreviewedHarvest unreviewed = new UnreviewedHarvest();
     Instant firstActionTs;
     boolean startLinked;
     /** Events in the current run of traffic (no pause of {@link TimingSync#PAUSE_SECONDS}). */

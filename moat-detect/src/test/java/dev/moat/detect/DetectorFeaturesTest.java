@@ -215,6 +215,41 @@ class DetectorFeaturesTest {
         assertThat(selfServe.action()).isIn(Action.NONE, Action.FLAG);
     }
 
+    /** Everything with any risk is sent to review and nothing reaches throttle on its risk alone. */
+    private static DetectorSettings reviewOnly(int budget) {
+        return DetectorSettings.defaults().toBuilder().thresholds(0.01, 0.02, 0.99, 0.995, 1.0)
+                .reviewHarvestBudget(budget).build();
+    }
+
+    private static PrincipalVerdict runWith(DetectorSettings settings, List<UsageEvent> events, OrgProfile org) {
+        Detector detector = new Detector(settings);
+        detector.addOrg(org);
+        events.forEach(detector::accept);
+        return detector.verdict(org.orgId()).orElseThrow();
+    }
+
+    @Test
+    void reviewThatNobodyActsOnIsThrottledOnceItsHarvestBudgetIsSpent() {
+        List<UsageEvent> harvest = Workloads.quietDistiller("org_q", Workloads.START, 1200, 44);
+        PrincipalVerdict verdict = runWith(reviewOnly(500), harvest, established("org_q"));
+        assertThat(verdict.action()).isEqualTo(Action.THROTTLE);
+        // about four in five of its exchanges get long completions: the 500th comes after 500 and well before 1,000
+        assertThat(verdict.firstActionEvent().orElseThrow()).isBetween(500L, 1_000L);
+        assertThat(verdict.signals()).extracting(Signal::name).contains("unreviewed_harvest");
+
+        PrincipalVerdict disabled = runWith(reviewOnly(0), harvest, established("org_q"));
+        assertThat(disabled.action()).isEqualTo(Action.REVIEW);
+        assertThat(disabled.firstActionEvent()).isEmpty();
+    }
+
+    @Test
+    void reviewOfACustomerGettingShortAnswersNeverEscalates() {
+        // a batch job in review (the thresholds put it there) receives only short classifications
+        PrincipalVerdict verdict = runWith(reviewOnly(500), Workloads.batchJob("org_k", Workloads.START, 3000, 45),
+                Workloads.selfServe("org_k", NEW));
+        assertThat(verdict.action()).isEqualTo(Action.REVIEW);
+    }
+
     @Test
     void enterpriseEvaluationRunIsNotAffected() {
         PrincipalVerdict verdict = run(Workloads.evaluationRun("org_e", Workloads.START, 1319, 9),

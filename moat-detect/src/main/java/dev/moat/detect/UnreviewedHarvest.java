@@ -1,0 +1,50 @@
+package dev.moat.detect;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How much harvest-like output a principal has received while it stood at {@code review}: exchanges with a
+ * long completion, or single-shot requests carrying harvesting intent.
+ *
+ * <p>Why: {@code review} asks an analyst to look and changes nothing for the principal. A harvester that
+ * settles just under the throttle threshold — a reseller whose customers dilute it, a distiller that
+ * keeps its budgets moderate — would otherwise go on harvesting for as long as nobody looks. So review
+ * has a budget: once a principal has received {@link DetectorSettings#reviewHarvestBudget()} such
+ * exchanges while at review, it is throttled. Ordinary customers rarely reach review at all, and one that
+ * does but gets short answers never spends the budget. The count is forgotten once the principal's risk
+ * falls below the flag threshold (it looks ordinary again), and kept while it wavers between flag and
+ * review.
+ */
+final class UnreviewedHarvest {
+
+    private int received;
+
+    /**
+     * @param assessed    the action the principal's current risk gives (before stickiness)
+     * @param harvestLike whether this exchange was harvest-like
+     */
+    void observe(Action assessed, boolean harvestLike) {
+        if (assessed == Action.NONE) {
+            received = 0;
+        } else if (assessed == Action.REVIEW && harvestLike) {
+            received++;
+        }
+    }
+
+    /** Whether the budget is spent ({@code budget} 0: review never escalates). */
+    boolean spent(int budget) {
+        return budget > 0 && received >= budget;
+    }
+
+    /** The evidence to show when the budget is spent: what was received while nobody acted. */
+    Signal signal() {
+        return new Signal("unreviewed_harvest", 1, String.format(Locale.ROOT,
+                "received %d long or harvesting-intent exchanges while at review without an analyst's decision",
+                received), List.of());
+    }
+
+    static boolean harvestLike(EventTraits t) {
+        return t.longCompletion || t.singleShot && t.suspiciousIntent();
+    }
+}
