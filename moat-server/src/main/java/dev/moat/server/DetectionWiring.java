@@ -1,7 +1,6 @@
 package dev.moat.server;
 
 import dev.moat.detect.Detector;
-import dev.moat.detect.DetectorSettings;
 import dev.moat.detect.OrgProfile;
 import dev.moat.detect.Signal;
 import dev.moat.detect.Verdict;
@@ -24,11 +23,7 @@ final class DetectionWiring {
     }
 
     static Detector detector(MoatConfig.Detection config, OrgStore orgs, Alerts alerts) {
-        DetectorSettings defaults = DetectorSettings.defaults();
-        DetectorSettings settings = new DetectorSettings(defaults.flagAt(), defaults.reviewAt(), defaults.throttleAt(),
-                defaults.degradeAt(), defaults.suspendAt(), config.shadowMode(), defaults.minEventsForAction(),
-                defaults.idleEviction(), defaults.maxPrincipals(), defaults.linkTtl());
-        Detector detector = new Detector(settings);
+        Detector detector = new Detector(config.detector());
         for (Organisation org : orgs.list(Optional.empty())) {
             detector.addOrg(profile(org));
         }

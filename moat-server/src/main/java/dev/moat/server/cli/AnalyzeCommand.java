@@ -5,7 +5,9 @@ import dev.moat.detect.Analyzer;
 import dev.moat.detect.DetectorSettings;
 import dev.moat.detect.OrgProfileReader;
 import dev.moat.detect.UsageEventReader;
+import dev.moat.server.config.ConfigLoader;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +26,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.json", description = "Where to write the report (default: standard output).")
     Path out;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The gateway's configuration file: its detection thresholds and bounds are used (default: the detector's defaults).")
+    Path config;
+
     @Override
     public Integer call() throws Exception {
-        Analyzer analyzer = new Analyzer(DetectorSettings.defaults());
+        DetectorSettings settings = config == null ? DetectorSettings.defaults()
+                : ConfigLoader.load(Optional.of(config), System.getenv()).detection().detector();
+        Analyzer analyzer = new Analyzer(settings);
         if (orgs != null) {
             OrgProfileReader.read(orgs).forEach(analyzer::addOrg);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.moat.detect.DetectorSettings;
 import dev.moat.server.identity.Limits;
 import java.io.IOException;
 import java.net.URI;
@@ -353,13 +354,37 @@ public final class ConfigLoader {
         MoatConfig.Audit audit = new MoatConfig.Audit(origin, allowedRequests.equals("summary"),
                 DurationText.parse("audit.summary_interval", s.text("audit.summary_interval", "60s")), s.texts("audit.witnesses"));
         MoatConfig.Detection detection = new MoatConfig.Detection(
-                s.bool("detection.shadow_mode", false),
+                detectorSettings(s),
                 (int) s.positiveLong("detection.degrade_max_tokens", 1024),
                 new Limits(s.nonNegativeLong("detection.throttle_limits.requests_per_minute", 10),
                         s.nonNegativeLong("detection.throttle_limits.tokens_per_minute", 10_000),
                         s.nonNegativeLong("detection.throttle_limits.tokens_per_day", 0)));
         return new MoatConfig(dataDir, gateway, admin, adminTokenEnv, trustedProxies, upstreams, screening,
                 network, policy, gatewaySettings, detection, audit, limits);
+    }
+
+    /** The detector's thresholds and bounds: the engine's defaults, changed where the file says so. */
+    private static DetectorSettings detectorSettings(Settings s) {
+        DetectorSettings defaults = DetectorSettings.defaults();
+        try {
+            return defaults.toBuilder()
+                    .shadowMode(s.bool("detection.shadow_mode", false))
+                    .thresholds(s.unitFraction("detection.thresholds.flag", defaults.flagAt()),
+                            s.unitFraction("detection.thresholds.review", defaults.reviewAt()),
+                            s.unitFraction("detection.thresholds.throttle", defaults.throttleAt()),
+                            s.unitFraction("detection.thresholds.degrade", defaults.degradeAt()),
+                            s.unitFraction("detection.thresholds.suspend", defaults.suspendAt()))
+                    .minEventsForAction((int) s.positiveLong("detection.min_events_for_action", defaults.minEventsForAction()))
+                    .reviewHarvestBudget((int) s.nonNegativeLong("detection.review_harvest_budget", defaults.reviewHarvestBudget()))
+                    .linkTtl(s.optionalText("detection.link_ttl").map(text -> DurationText.parse("detection.link_ttl", text))
+                            .orElse(defaults.linkTtl()))
+                    .idleEviction(s.optionalText("detection.idle_eviction")
+                            .map(text -> DurationText.parse("detection.idle_eviction", text)).orElse(defaults.idleEviction()))
+                    .maxPrincipals((int) s.positiveLong("detection.max_principals", defaults.maxPrincipals()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("detection: " + e.getMessage());
+        }
     }
 
     private static MoatConfig.Upstream upstream(String key, Settings s) {
@@ -585,6 +610,23 @@ public final class ConfigLoader {
                 return n;
             } catch (NumberFormatException e) {
                 throw new ConfigException(key + ": '" + value.asText() + "' is not a whole number");
+            }
+        }
+
+        /** A number in (0, 1], such as a risk threshold. */
+        double unitFraction(String key, double fallback) {
+            JsonNode value = at(key);
+            if (value.isMissingNode() || value.isNull()) {
+                return fallback;
+            }
+            try {
+                double n = Double.parseDouble(value.asText().trim());
+                if (!(n > 0 && n <= 1)) {
+                    throw new ConfigException(key + ": " + value.asText() + " is out of range (expected a number above 0 and at most 1)");
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + ": '" + value.asText() + "' is not a number");
             }
         }
 

@@ -75,6 +75,13 @@ sealed interface ConfigSchema {
                     "usage_queue_bytes", SCALAR),
             "detection", fields(
                     "shadow_mode", SCALAR,
+                    "thresholds", fields("flag", SCALAR, "review", SCALAR, "throttle", SCALAR, "degrade", SCALAR,
+                            "suspend", SCALAR),
+                    "min_events_for_action", SCALAR,
+                    "review_harvest_budget", SCALAR,
+                    "link_ttl", SCALAR,
+                    "idle_eviction", SCALAR,
+                    "max_principals", SCALAR,
                     "degrade_max_tokens", SCALAR,
                     "throttle_limits", fields("requests_per_minute", SCALAR, "tokens_per_minute", SCALAR, "tokens_per_day", SCALAR)),
             "audit", fields(

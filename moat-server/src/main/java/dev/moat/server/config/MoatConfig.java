@@ -122,11 +122,12 @@ public record MoatConfig(
     /**
      * Distillation and extraction detection (an extension of the contract).
      *
-     * @param shadowMode       record verdicts without enforcing them, for tuning
+     * @param detector         the detector's thresholds, bounds and shadow mode (record verdicts without enforcing
+     *                         them, for tuning); {@code moat analyze --config} uses the same
      * @param degradeMaxTokens completion budget of a degraded organisation's requests
      * @param throttleLimits   an organisation's limits while it is throttled
      */
-    public record Detection(boolean shadowMode, int degradeMaxTokens, Limits throttleLimits) {
+    public record Detection(dev.moat.detect.DetectorSettings detector, int degradeMaxTokens, Limits throttleLimits) {
     }
 
     /**

@@ -103,6 +103,41 @@ class CliTest {
     }
 
     @Test
+    void analyzeUsesTheGatewaysDetectionSettings(@TempDir Path dir) throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        Path orgs = dir.resolve("orgs.jsonl");
+        assertThat(moat("simulate", "--scenario", "hydra", "--out", events.toString(), "--orgs", orgs.toString(),
+                "--duration", "6h").exitCode()).isZero();
+        // A flag threshold just above zero: organisations the defaults leave alone are flagged for analysts.
+        Path config = Files.writeString(dir.resolve("moat.yaml"), """
+                upstreams:
+                  - {name: primary, api: openai, base_url: "http://127.0.0.1:9000", models: [model-a]}
+                detection:
+                  thresholds: {flag: 0.01}
+                """);
+
+        Run defaults = moat("analyze", "--events", events.toString(), "--orgs", orgs.toString(), "--out",
+                dir.resolve("defaults.json").toString());
+        Run configured = moat("analyze", "--events", events.toString(), "--orgs", orgs.toString(), "--config",
+                config.toString(), "--out", dir.resolve("configured.json").toString());
+
+        assertThat(defaults.exitCode()).as(defaults.err()).isZero();
+        assertThat(configured.exitCode()).as(configured.err()).isZero();
+        assertThat(flagged(dir.resolve("configured.json"))).isGreaterThan(flagged(dir.resolve("defaults.json")));
+    }
+
+    /** Principals of a report with any action at all (flag or stronger). */
+    private static long flagged(Path report) throws Exception {
+        long count = 0;
+        for (JsonNode principal : JSON.readTree(report.toFile()).path("principals")) {
+            if (!principal.path("action").asText().equals("none")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
     void analyzeNamesTheBadLine(@TempDir Path dir) throws Exception {
         Path events = Files.writeString(dir.resolve("bad.jsonl"), "{\"id\":\"e\",\"ts\":\"2026-01-01T00:00:00Z\"}\n{broken\n");
 

@@ -151,4 +151,43 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.fromYaml("upstreams: [\n", Map.of()))
                 .hasMessageContaining("not valid YAML");
     }
+
+    @Test
+    void detectionThresholdsAndBoundsAreConfigurable() {
+        MoatConfig config = ConfigLoader.fromYaml(UPSTREAM + """
+                detection:
+                  shadow_mode: true
+                  thresholds: {flag: 0.2, review: 0.4, throttle: 0.7, degrade: 0.8, suspend: 0.95}
+                  min_events_for_action: 50
+                  review_harvest_budget: 0
+                  link_ttl: 2d
+                  idle_eviction: 12h
+                  max_principals: 5000
+                """, Map.of());
+
+        var detector = config.detection().detector();
+        assertThat(detector.shadowMode()).isTrue();
+        assertThat(List.of(detector.flagAt(), detector.reviewAt(), detector.throttleAt(), detector.degradeAt(),
+                detector.suspendAt())).containsExactly(0.2, 0.4, 0.7, 0.8, 0.95);
+        assertThat(detector.actionFor(0.65)).isEqualTo(dev.moat.detect.Action.REVIEW);
+        assertThat(detector.minEventsForAction()).isEqualTo(50);
+        assertThat(detector.reviewHarvestBudget()).isZero();
+        assertThat(detector.linkTtl()).isEqualTo(Duration.ofDays(2));
+        assertThat(detector.idleEviction()).isEqualTo(Duration.ofHours(12));
+        assertThat(detector.maxPrincipals()).isEqualTo(5000);
+        assertThat(ConfigLoader.fromYaml(UPSTREAM, Map.of()).detection().detector())
+                .isEqualTo(dev.moat.detect.DetectorSettings.defaults());
+    }
+
+    @Test
+    void badDetectionThresholdsAreExplained() {
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM + "detection: {thresholds: {throttle: 1.5}}\n", Map.of()))
+                .hasMessageContaining("detection.thresholds.throttle").hasMessageContaining("at most 1");
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM + "detection: {thresholds: {review: high}}\n", Map.of()))
+                .hasMessageContaining("detection.thresholds.review").hasMessageContaining("not a number");
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM + "detection: {thresholds: {throttle: 0.4}}\n", Map.of()))
+                .hasMessageContaining("detection").hasMessageContaining("non-decreasing");
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM + "detection: {thresholds: {suspend: 0.9, severity: 1}}\n", Map.of()))
+                .hasMessageContaining("detection.thresholds.severity");
+    }
 }
