@@ -197,9 +197,12 @@ class DetectorFeaturesTest {
         // a reseller: its app's users and one customer harvesting without any telling word, through the same
         // key, client and addresses; the cover dilutes single-shot and budget rates alike, so only the joint
         // share of whole harvesting exchanges (saturating at half the traffic) shows it
+        // (the review budget is off here, so the joint shape alone must do it: its users' repeated follow-ups
+        // would lower the diversity of all prompts, not that of the harvested ones)
         List<UsageEvent> app = Workloads.appUsers("org_s", Workloads.START, 2500, 40);
         List<UsageEvent> harvest = Workloads.quietDistiller("org_s", Workloads.START.plusSeconds(1800), 2500, 41);
-        PrincipalVerdict verdict = run(Workloads.interleave(List.of(app, harvest)), established("org_s"));
+        PrincipalVerdict verdict = runWith(DetectorSettings.defaults().toBuilder().reviewHarvestBudget(0).build(),
+                Workloads.interleave(List.of(app, harvest)), established("org_s"));
         assertThat(verdict.action().affectsCustomer()).isTrue();
         assertThat(verdict.signals()).extracting(Signal::name).contains("harvesting_parameters");
         assertThat(verdict.signals()).extracting(Signal::name)
