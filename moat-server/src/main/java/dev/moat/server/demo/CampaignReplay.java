@@ -183,7 +183,11 @@ final class CampaignReplay {
         realOrg.forEach((simulated, real) -> simulatedOf.put(real, simulated));
         JsonNode alerts = client.admin("GET", "/admin/v1/alerts?limit=2000", null).path("alerts");
         out.printf("5. Alerts raised (GET /admin/v1/alerts): %d%n", alerts.size());
-        Map<String, Integer> shown = new LinkedHashMap<>();
+        // One line per kind of alert (its first occurrence), with how many there were: a cluster's verdict reaches
+        // every member organisation, and ten identical lines would say less than one with its count.
+        Map<String, JsonNode> firstOfKind = new LinkedHashMap<>();
+        Map<String, Integer> countOfKind = new HashMap<>();
+        Map<String, Boolean> campaignOfKind = new HashMap<>();
         long campaignAlerts = 0;
         long ordinaryAlerts = 0;
         for (int i = alerts.size() - 1; i >= 0; i--) {
@@ -194,13 +198,16 @@ final class CampaignReplay {
             } else {
                 ordinaryAlerts++;
             }
-            String kind = alert.path("source").asText() + "/" + alert.path("kind").asText() + "/" + alert.path("action").asText();
-            if (shown.merge(kind, 1, Integer::sum) <= 2) {
-                out.printf("   [%s] %-18s %-24s risk %.2f → %-10s %s%n", fromCampaign ? "campaign" : "ordinary",
-                        alert.path("source").asText(), alert.path("kind").asText(), alert.path("risk").asDouble(),
-                        alert.path("action").asText(), truncate(alert.path("summary").asText(), 110));
-            }
+            String kind = (fromCampaign ? "campaign/" : "ordinary/") + alert.path("source").asText() + "/"
+                    + alert.path("kind").asText() + "/" + alert.path("action").asText();
+            firstOfKind.putIfAbsent(kind, alert);
+            campaignOfKind.putIfAbsent(kind, fromCampaign);
+            countOfKind.merge(kind, 1, Integer::sum);
         }
+        firstOfKind.forEach((kind, alert) -> out.printf("   [%s] %-18s %-24s risk %.2f → %-10s %4d×  %s%n",
+                campaignOfKind.get(kind) ? "campaign" : "ordinary", alert.path("source").asText(),
+                alert.path("kind").asText(), alert.path("risk").asDouble(), alert.path("action").asText(),
+                countOfKind.get(kind), truncate(alert.path("summary").asText(), 100)));
         out.printf("   %d alerts about campaign organisations, %d about ordinary ones (the ground truth comes from the simulator).%n",
                 campaignAlerts, ordinaryAlerts);
         out.println();
