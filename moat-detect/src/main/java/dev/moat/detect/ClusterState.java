@@ -19,6 +19,8 @@ final class ClusterState {
     Action action = Action.NONE;
     long firstActionEvent = -1;
     String strongestLink = "";
+    /** Harvest-like exchanges of all members while the cluster stood at review. */
+    final UnreviewedHarvest unreviewed = new UnreviewedHarvest();
 
     ClusterState(String id) {
         this.id = id;

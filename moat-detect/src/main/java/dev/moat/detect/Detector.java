@@ -241,7 +241,7 @@ public final class Detector {
 
         if (cluster != null) {
             Action before = cluster.action;
-            scoreCluster(cluster, index);
+            scoreCluster(cluster, index, harvestLike);
             if (cluster.action != before || joined != null) {
                 for (OrgState member : cluster.members) {
                     if (member != org) {
@@ -448,11 +448,15 @@ public final class Detector {
      * mean trust, amplified by a coordination term for its size (many linked accounts doing the same
      * harvesting is worse than one) that never creates risk where the content has none.
      */
-    private void scoreCluster(ClusterState cluster, long index) {
+    private void scoreCluster(ClusterState cluster, long index, boolean harvestLike) {
         double content = assessment.assess(cluster.aggregate, cluster.trust()).risk;
         double coordination = 0.3 * Math.min(1, (cluster.members.size() - 1) / 4.0);
         cluster.risk = RiskAssessment.noisyOr(content, coordination * content);
-        Action action = capped(settings.actionFor(cluster.risk), (long) cluster.aggregate.events);
+        Action assessed = settings.actionFor(cluster.risk);
+        // a cluster is one principal: its members' harvest at review adds up against one budget
+        cluster.unreviewed.observe(assessed, harvestLike);
+        Action action = escalated(capped(assessed, (long) cluster.aggregate.events), cluster.unreviewed,
+                (long) cluster.aggregate.events);
         cluster.action = cluster.action.affectsCustomer() ? cluster.action.atLeast(action) : action;
         if (cluster.action.affectsCustomer() && cluster.firstActionEvent < 0) {
             cluster.firstActionEvent = index;
@@ -675,6 +679,9 @@ public final class Detector {
         List<Signal> signals = new ArrayList<>();
         signals.add(new Signal("linkage", Math.min(1, cluster.members.size() / 10.0), cluster.members.size()
                 + " organisations linked by shared " + cluster.strongestLink, List.of()));
+        if (cluster.unreviewed.spent(settings.reviewHarvestBudget())) {
+            signals.add(cluster.unreviewed.signal());
+        }
         signals.addAll(assessment.signals(ExampleEvents.NONE));
         return new ClusterVerdict(cluster.id, cluster.memberIds(), RiskAssessment.clamp(cluster.risk), cluster.action,
                 cluster.firstActionEvent < 0 ? OptionalLong.empty() : OptionalLong.of(cluster.firstActionEvent),

@@ -246,6 +246,29 @@ class DetectorFeaturesTest {
     }
 
     @Test
+    void aClustersMembersSpendOneReviewBudgetTogether() {
+        // two accounts paying with one card: each stays under the budget on its own, together they spend it
+        OrgProfile first = new OrgProfile("org_c1", java.util.Optional.of(Workloads.START.minus(Duration.ofDays(90))),
+                java.util.Optional.of("US"), java.util.Optional.of("standard"), java.util.Optional.of("pm_shared_card"),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        OrgProfile second = new OrgProfile("org_c2", first.createdAt(), first.country(), first.tier(),
+                first.paymentFingerprint(), java.util.Optional.empty(), java.util.Optional.empty());
+        Detector detector = new Detector(reviewOnly(500));
+        detector.addOrg(first);
+        detector.addOrg(second);
+        Workloads.interleave(List.of(Workloads.quietDistiller("org_c1", Workloads.START, 380, 47),
+                Workloads.quietDistiller("org_c2", Workloads.START.plusSeconds(30), 380, 48))).forEach(detector::accept);
+        PrincipalVerdict one = detector.verdict("org_c1").orElseThrow();
+        PrincipalVerdict two = detector.verdict("org_c2").orElseThrow();
+        assertThat(one.cluster()).isPresent().isEqualTo(two.cluster());
+        assertThat(one.action()).isEqualTo(Action.THROTTLE);
+        assertThat(two.action()).isEqualTo(Action.THROTTLE);
+        assertThat(one.signals()).extracting(Signal::name).contains("cluster").doesNotContain("unreviewed_harvest");
+        assertThat(detector.report().clusters()).singleElement().satisfies(cluster ->
+                assertThat(cluster.signals()).extracting(Signal::name).contains("unreviewed_harvest"));
+    }
+
+    @Test
     void reviewOfACustomerGettingShortAnswersNeverEscalates() {
         // a batch job in review (the thresholds put it there) receives only short classifications
         PrincipalVerdict verdict = runWith(reviewOnly(500), Workloads.batchJob("org_k", Workloads.START, 3000, 45),
