@@ -2,7 +2,9 @@ package dev.moat.detect;
 
 /**
  * An open-addressing map from 64-bit hashes to int, for the detector's hot path: look-ups without
- * boxing. Zero is reserved as the empty marker, so a key of zero is stored as one.
+ * boxing. Zero is reserved as the empty marker, so a key of zero is stored as one. Keys must be
+ * finalised hashes ({@link Hashing#mix}, {@link Hashing#combine}): their low bits pick the slot as they
+ * are, without mixing them again — the prompt scanner looks up six hashes per word.
  */
 final class LongIntMap {
 
@@ -23,7 +25,7 @@ final class LongIntMap {
             grow();
         }
         int mask = keys.length - 1;
-        int i = (int) (Hashing.mix(k) & mask);
+        int i = (int) (k & mask);
         while (keys[i] != 0 && keys[i] != k) {
             i = (i + 1) & mask;
         }
@@ -38,7 +40,7 @@ final class LongIntMap {
     int get(long key) {
         long k = key == 0 ? 1 : key;
         int mask = keys.length - 1;
-        int i = (int) (Hashing.mix(k) & mask);
+        int i = (int) (k & mask);
         while (keys[i] != 0) {
             if (keys[i] == k) {
                 return values[i];

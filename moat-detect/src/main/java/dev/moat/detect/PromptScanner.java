@@ -103,10 +103,10 @@ final class PromptScanner {
             char c = i < to ? text.charAt(i) : ' ';
             if (TextTokens.isWordChar(c)) {
                 if (length == 0) {
-                    capital = Character.isUpperCase(c);
+                    capital = TextTokens.isUpper(c);
                 }
-                digit |= Character.isDigit(c);
-                h ^= Character.toLowerCase(c);
+                digit |= TextTokens.isDigit(c);
+                h ^= TextTokens.lower(c);
                 h *= Hashing.FNV_PRIME;
                 length++;
                 continue;

@@ -60,7 +60,7 @@ public final class ResponseFingerprint {
         for (int i = 0, n = text.length(); i <= n; i++) {
             char c = i < n ? text.charAt(i) : ' ';
             if (TextTokens.isWordChar(c)) {
-                h ^= Character.toLowerCase(c);
+                h ^= TextTokens.lower(c);
                 h *= Hashing.FNV_PRIME;
                 inWord = true;
                 continue;
