@@ -13,6 +13,10 @@ import dev.moat.screening.LoadReport;
 import dev.moat.screening.ScreeningIndex;
 import dev.moat.screening.ScreeningSettings;
 import dev.moat.server.admin.AdminServer;
+import dev.moat.server.admin.EnforcementOverrideRoutes;
+import dev.moat.server.admin.EnforcementOverrideService;
+import dev.moat.server.enforcement.EnforcementOverrides;
+import dev.moat.server.store.EnforcementOverrideStore;
 import dev.moat.server.config.ConfigException;
 import dev.moat.server.vetting.ListScreening;
 import dev.moat.server.vetting.ListWatcher;
@@ -47,6 +51,7 @@ import dev.moat.server.upstream.UpstreamClients;
 import dev.moat.server.usage.UsageRecorder;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -131,6 +136,10 @@ public final class MoatServer implements AutoCloseable {
         detector = DetectionWiring.detector(config.detection(), orgStore, alerts);
         recorder.addListener(detector::accept);
         orgService.addOrgListener(org -> detector.addOrg(DetectionWiring.profile(org)));
+        // Analysts' overrides replace the detector's action (in shadow mode too); loaded once, then written through.
+        EnforcementOverrideStore overrideStore = new EnforcementOverrideStore(database);
+        EnforcementOverrides overrides = new EnforcementOverrides(detector::enforcement, detector::enforcement, Clock.systemUTC());
+        overrides.putAll(overrideStore.active(Instant.now()));
         List<Stage> stages = List.of(
                 new AuthenticateStage(directory),
                 new ParseStage(),
@@ -141,7 +150,7 @@ public final class MoatServer implements AutoCloseable {
                                 alerts.raise(AlertFactory.policyReview(call));
                             }
                         }),
-                new EnforcementStage(detector::enforcement, detector::enforcement, config.detection().degradeMaxTokens()),
+                new EnforcementStage(overrides::forOrg, overrides::forKey, config.detection().degradeMaxTokens()),
                 new GuardStage(),
                 new LimitStage(limiter, config.gateway().defaultMaxTokens(), config.defaultLimits(),
                         config.detection().throttleLimits()));
@@ -150,6 +159,8 @@ public final class MoatServer implements AutoCloseable {
                 Optional.ofNullable(env.get(config.adminTokenEnv())), config.adminTokenEnv());
         admin.extend(new AuditRoutes(audit.log())::register);
         admin.extend(new AlertRoutes(alertStore)::register);
+        admin.extend(new EnforcementOverrideRoutes(new EnforcementOverrideService(overrideStore, overrides, directory,
+                audit::record, Clock.systemUTC()))::register);
         if (vetting instanceof ListScreening lists) {
             listWatcher = new ListWatcher(config.screening().lists(), lists, orgService,
                     rescreened -> alerts.raise(AlertFactory.rescreened(rescreened)));

@@ -32,8 +32,10 @@ final class GatewayFixture implements AutoCloseable {
     final Vertx vertx = Vertx.vertx();
     final StubUpstream upstream;
     final Path dataDir;
-    final MoatServer server;
-    final WireClient gateway;
+    private final MoatConfig config;
+    private final Map<String, String> env;
+    MoatServer server;
+    WireClient gateway;
     private final HttpClient http = HttpClient.newHttpClient();
 
     GatewayFixture() {
@@ -62,8 +64,15 @@ final class GatewayFixture implements AutoCloseable {
                   - {name: stub-anthropic, api: anthropic, base_url: "%s/v1", api_key_env: TEST_UPSTREAM_KEY, models: [model-a, model-b]%s}
                 %s
                 """.formatted(dataDir, upstream.baseUrl(), timeout, upstream.baseUrl(), timeout, extraYaml);
-        Map<String, String> env = Map.of("TEST_ADMIN_TOKEN", ADMIN_TOKEN, "TEST_UPSTREAM_KEY", UPSTREAM_KEY);
-        MoatConfig config = ConfigLoader.fromYaml(yaml, env);
+        env = Map.of("TEST_ADMIN_TOKEN", ADMIN_TOKEN, "TEST_UPSTREAM_KEY", UPSTREAM_KEY);
+        config = ConfigLoader.fromYaml(yaml, env);
+        server = new MoatServer(config, env).start();
+        gateway = new WireClient("http://127.0.0.1:" + server.gatewayPort());
+    }
+
+    /** Stops Moat and starts it again on the same data directory (new ports; everything in memory is rebuilt from disk). */
+    void restart() {
+        server.close();
         server = new MoatServer(config, env).start();
         gateway = new WireClient("http://127.0.0.1:" + server.gatewayPort());
     }

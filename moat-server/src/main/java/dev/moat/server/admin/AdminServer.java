@@ -174,7 +174,7 @@ public final class AdminServer {
         recorder.flush().get(10, TimeUnit.SECONDS);
     }
 
-    private static JsonNode body(RoutingContext ctx) {
+    static JsonNode body(RoutingContext ctx) {
         String text = ctx.body() == null ? null : ctx.body().asString();
         if (text == null || text.isBlank()) {
             return JSON.createObjectNode();
@@ -215,7 +215,7 @@ public final class AdminServer {
     }
 
     /** Runs {@code work} on a worker thread and answers with its JSON, or with the error it threw. */
-    private void blocking(RoutingContext ctx, int status, Callable<JsonNode> work) {
+    static void blocking(RoutingContext ctx, int status, Callable<JsonNode> work) {
         ctx.vertx().executeBlocking(work, false).onComplete(done -> {
             if (done.succeeded()) {
                 json(ctx, status, done.result());

@@ -6,7 +6,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Applies the detector's graduated response to the next request: {@code suspend} refuses it,
+ * Applies the graduated response in force to the next request — the detector's, or an analyst's
+ * override of it (the functions given decide which; see
+ * {@link dev.moat.server.enforcement.EnforcementOverrides}): {@code suspend} refuses it,
  * {@code throttle} puts it under the (much lower) throttle limits, {@code degrade} forwards it
  * without logprobs, logit bias or reasoning and with a capped completion budget. {@code flag} and
  * {@code review} only inform analysts and change nothing here.

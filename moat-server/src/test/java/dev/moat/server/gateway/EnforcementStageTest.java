@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.detect.Action;
+import dev.moat.server.enforcement.EnforcementOverride;
+import dev.moat.server.enforcement.EnforcementOverrides;
+import dev.moat.server.enforcement.OverrideScope;
 import dev.moat.server.identity.ApiKey;
 import dev.moat.server.identity.Limits;
 import dev.moat.server.identity.OrgStatus;
@@ -11,7 +14,10 @@ import dev.moat.server.identity.Organisation;
 import dev.moat.server.limit.LocalRateLimiter;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,5 +105,46 @@ class EnforcementStageTest {
         assertThat(call.bodyChanged).isTrue();
         assertThat(call.body.get("max_tokens").asInt()).isEqualTo(512);
         assertThat(call.body.has("logprobs")).isFalse();
+    }
+
+    /** The stage as the server builds it: over analysts' overrides, on top of a detector view. */
+    private static EnforcementStage overridden(Action detectorOrg, Map<String, Action> detectorKeys, EnforcementOverride... overrides) {
+        EnforcementOverrides view = new EnforcementOverrides(org -> detectorOrg,
+                (org, key) -> detectorOrg.atLeast(detectorKeys.getOrDefault(key, Action.NONE)), Clock.fixed(NOW, ZoneOffset.UTC));
+        for (EnforcementOverride override : overrides) {
+            view.put(override);
+        }
+        return new EnforcementStage(view::forOrg, view::forKey, 512);
+    }
+
+    private static EnforcementOverride override(OverrideScope scope, String id, Action action) {
+        return new EnforcementOverride(scope, id, action, "analyst's finding", NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void aKeySuspendedByAnAnalystIsRefusedAloneWhileTheDetectorSeesNothing() throws Exception {
+        EnforcementStage stage = overridden(Action.NONE, Map.of(), override(OverrideScope.KEY, "key_leaked", Action.SUSPEND));
+
+        assertThat(stage.apply(call("key_leaked"))).map(GatewayError::code).contains("key_suspended");
+        assertThat(stage.apply(call("key_own"))).isEmpty();
+    }
+
+    @Test
+    void anAnalystsNoneLetsADetectorSuspendedOrganisationWorkAgain() throws Exception {
+        EnforcementStage stage = overridden(Action.SUSPEND, Map.of("key_leaked", Action.SUSPEND),
+                override(OverrideScope.ORG, "org_a", Action.NONE));
+
+        Call call = call("key_leaked");
+        assertThat(stage.apply(call)).isEmpty();
+        assertThat(call.throttled || call.keyThrottled || call.bodyChanged).isFalse();
+    }
+
+    @Test
+    void anOrganisationSuspendedByAnAnalystRefusesEveryKeyExceptOneLetThroughByName() throws Exception {
+        EnforcementStage stage = overridden(Action.NONE, Map.of(), override(OverrideScope.ORG, "org_a", Action.SUSPEND),
+                override(OverrideScope.KEY, "key_batch", Action.NONE));
+
+        assertThat(stage.apply(call("key_own"))).map(GatewayError::code).contains("org_suspended");
+        assertThat(stage.apply(call("key_batch"))).isEmpty();
     }
 }
