@@ -19,7 +19,8 @@
 # the same Vert.x server and client that does nothing but relay (PlainVertxProxy), the platform's floor.
 # --baseline JAR adds the target moat-baseline: a second Moat with the same configuration, run from another
 # jar (e.g. the build before a change), in the same rotation — a before/after comparison that drift on a
-# shared machine hits alike.
+# shared machine hits alike. MOAT_BASELINE_JAVA_OPTS gives it JVM flags of its own (default: MOAT_JAVA_OPTS),
+# so the same jar can be compared with two sets of flags.
 #
 # CPU layout on a 2-core machine (override with LOADGEN_CPUS, UPSTREAM_CPUS, PROXY_CPUS): the load
 # generator and the upstream share CPU 0; the proxy under test (nginx with one worker, or Moat)
@@ -109,11 +110,11 @@ fi
 if [ -n "$BASELINE_JAR" ]; then
   [ -f "$BASELINE_JAR" ] || die "--baseline $BASELINE_JAR: no such jar"
   main_pid="$MOAT_PID" main_token="$MOAT_ADMIN_TOKEN" main_java="$MOAT_JAVA" main_jar="${MOAT_JAR:-}"
-  MOAT_JAVA="$(java_bin)" MOAT_JAR="$BASELINE_JAR" VARIANT=-baseline start_moat $((base + 7)) $((base + 8)) "$UPSTREAM_PORT" "$PROXY_CPUS"
+  MOAT_JAVA_OPTS="${MOAT_BASELINE_JAVA_OPTS:-${MOAT_JAVA_OPTS:-}}" MOAT_JAVA="$(java_bin)" MOAT_JAR="$BASELINE_JAR" VARIANT=-baseline start_moat $((base + 7)) $((base + 8)) "$UPSTREAM_PORT" "$PROXY_CPUS"
   BASELINE_PID="$MOAT_PID"
   KEY_BASELINE="$(ADMIN_PORT=$((base + 8)) onboard)"
   MOAT_PID="$main_pid" MOAT_ADMIN_TOKEN="$main_token" MOAT_JAVA="$main_java" MOAT_JAR="$main_jar"
-  echo "baseline: $BASELINE_JAR ($(sha256sum "$BASELINE_JAR" | cut -c1-12))" >> "$OUT/machine.txt"
+  echo "baseline: $BASELINE_JAR ($(sha256sum "$BASELINE_JAR" | cut -c1-12)), JVM options: ${MOAT_BASELINE_JAVA_OPTS:-${MOAT_JAVA_OPTS:-none}}" >> "$OUT/machine.txt"
   TARGETS="$TARGETS moat-baseline"
 fi
 pid_of() { case "$1" in direct) echo "$NGINX_PID_upstream" ;; nginx) echo "$NGINX_PID_proxy" ;; moat) echo "$MOAT_PID" ;; moat-nopolicy) echo "$NOPOLICY_PID" ;; moat-baseline) echo "$BASELINE_PID" ;; vertx) echo "$VERTX_PID" ;; esac; }
