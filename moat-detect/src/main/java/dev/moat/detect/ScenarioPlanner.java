@@ -260,16 +260,10 @@ final class ScenarioPlanner {
         long slotLength = (1 + random.nextInt(3)) * TrafficCadence.HOUR;
         int slotsPerDay = (int) (DAY / slotLength);
         long slotBase = random.nextLong(DAY);
-        long waveTime = start - (1 + random.nextInt(5)) * DAY;
-        long lastWave = start + (long) (0.6 * (end - start));
-        int waveLeft = 0;
+        SignupWaves waves = new SignupWaves(random, start - (1 + random.nextInt(5)) * DAY,
+                start + (long) (0.6 * (end - start)), 10, 31, 1.5, 30 * TrafficCadence.MINUTE);
         for (int i = 0; i < size; i++) {
-            if (waveLeft == 0) {
-                waveLeft = 10 + random.nextInt(31);
-                waveTime = Math.min(lastWave, waveTime + (long) (random.nextDouble() * 1.5 * DAY));
-            }
-            waveLeft--;
-            long created = waveTime + random.nextLong(30 * TrafficCadence.MINUTE);
+            long created = waves.next();
             TrafficNetworks.Block block = blocks.get(random.nextInt(blocks.size()));
             String country = random.nextInt(4) == 0 ? block.country() : TrafficNetworks.customerCountry(random);
             String orgId = campaignOrg(ScenarioKind.HYDRA, campaign, created, country, "self-serve",
@@ -458,16 +452,10 @@ final class ScenarioPlanner {
         long slotLength = (1 + random.nextInt(4)) * TrafficCadence.HOUR;
         int slotsPerDay = (int) (DAY / slotLength);
         long slotBase = random.nextLong(DAY);
-        long waveTime = start - (1 + random.nextInt(5)) * DAY;
-        long lastWave = start + (long) (0.6 * (end - start));
-        int waveLeft = 0;
+        SignupWaves waves = new SignupWaves(random, start - (1 + random.nextInt(5)) * DAY,
+                start + (long) (0.6 * (end - start)), 5, 26, 2, 2 * TrafficCadence.HOUR);
         for (int i = 0; i < size; i++) {
-            if (waveLeft == 0) {
-                waveLeft = 5 + random.nextInt(26);
-                waveTime = Math.min(lastWave, waveTime + (long) (random.nextDouble() * 2 * DAY));
-            }
-            waveLeft--;
-            long created = waveTime + random.nextLong(2 * TrafficCadence.HOUR);
+            long created = waves.next();
             TrafficNetworks.Block block = blocks.get(random.nextInt(blocks.size()));
             String country = TrafficNetworks.customerCountry(random);
             String orgId = campaignOrg(ScenarioKind.HYDRA_VARIED, campaign, created, country, "self-serve",
