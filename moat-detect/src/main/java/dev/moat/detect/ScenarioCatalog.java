@@ -15,6 +15,9 @@ import java.util.Map;
  *   <li>{@code ordinary} — the same ordinary organisations without any campaign (false-positive runs);</li>
  *   <li>{@code holdout} — a different mix (more evaluation runs, batch jobs and agents; two or more
  *       campaigns of most kinds) over five days, for checking a detector tuned on {@code mixed};</li>
+ *   <li>{@code holdout2}, {@code holdout3} — held-out campaign variants, each set written without tuning a
+ *       detector to it, in an ordinary background ({@code holdout3} adds many tutoring apps: step-by-step maths
+ *       at volume that must be left alone);</li>
  *   <li>{@code demo} — small: a few ordinary organisations, one hydra of 60 accounts, and one key used
  *       from a restricted country through a VPN, over a day;</li>
  *   <li>one per campaign kind ({@code hydra}, {@code bold-harvester}, …) — that campaign in a small
@@ -81,6 +84,17 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.EVAL_RUN, 8),
                         ScenarioPart.of(ScenarioKind.HYDRA_VARIED, 2), ScenarioPart.of(ScenarioKind.DIALOGUE_HARVEST, 2),
                         ScenarioPart.of(ScenarioKind.OFFICE_DISTILLER, 2))));
+        put(scenarios, new Scenario("holdout3",
+                "held-out campaign variants written blind to the detector: harvesting disguised as coding agents, "
+                        + "bought aged standard accounts, soft-label logprob harvesting over many keys, a multilingual "
+                        + "distiller; and tutoring apps as hard ordinary cases",
+                Duration.ofDays(5), List.of(
+                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
+                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
+                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8), ScenarioPart.of(ScenarioKind.TUTORING_APP, 12),
+                        ScenarioPart.of(ScenarioKind.AGENT_HARVEST, 2), ScenarioPart.of(ScenarioKind.AGED_ACCOUNTS, 2),
+                        ScenarioPart.of(ScenarioKind.SOFT_LABELS, 2),
+                        ScenarioPart.of(ScenarioKind.MULTILINGUAL_HARVEST, 2))));
         put(scenarios, new Scenario("demo",
                 "a few ordinary organisations, one hydra of 60 accounts, one key used from a restricted country via VPN",
                 Duration.ofDays(1), List.of(

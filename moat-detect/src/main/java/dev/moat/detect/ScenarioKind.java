@@ -44,7 +44,36 @@ public enum ScenarioKind {
      * Held out: an established account distilling during office hours from its office's residential
      * addresses, with a moderate completion budget and no thinking, no telling wording.
      */
-    OFFICE_DISTILLER("office-distiller", true);
+    OFFICE_DISTILLER("office-distiller", true),
+    /**
+     * Held out (holdout3): harvesting disguised as coding agents' tool-use traffic — each harvested item is
+     * an agent task run as a loop of tool calls and results that ends in the complete solution, from
+     * developers' keys of one organisation, in working-day sessions, with coding-agent clients.
+     */
+    AGENT_HARVEST("agent-harvest", true),
+    /**
+     * Held out (holdout3): a distiller using aged, established standard-tier organisations bought from their
+     * owners — each with its own company, card, e-mail domain, country and residential addresses, no sign-up
+     * waves — each doing a modest share in its own country's working day.
+     */
+    AGED_ACCOUNTS("aged-accounts", true),
+    /**
+     * Held out (holdout3): soft-label distillation — ordinary-looking requests with {@code logprobs} and
+     * {@code top_logprobs} but no {@code logit_bias} and an ordinary completion budget, spread thinly over
+     * many keys of several unlinked organisations.
+     */
+    SOFT_LABELS("soft-labels", true),
+    /**
+     * Held out (holdout3): a multilingual distiller posing as a localisation workload — every item goes out
+     * with an instruction in one of its target languages (answer in X, or translate into X and solve), so
+     * no English template wording is shared.
+     */
+    MULTILINGUAL_HARVEST("multilingual-harvest", true),
+    /**
+     * Held out (holdout3), ordinary: a tutoring app relaying many students' homework questions (maths word
+     * problems, step-by-step explanations, follow-ups) through one key from its servers.
+     */
+    TUTORING_APP("tutoring-app", false);
 
     private final String label;
     private final boolean campaign;

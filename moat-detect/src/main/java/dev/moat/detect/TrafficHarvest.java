@@ -10,11 +10,14 @@ import java.util.SplittableRandom;
  * tasks, role-play, tool use), wraps them in its campaign's templates and asks for complete answers,
  * always single-turn, with the completion budget at the limit. The style decides the variant:
  * plain wrapped harvesting, reasoning-trace coercion (thinking on, step-by-step demands), use of the
- * model as a grader / reward model, or logit-bias + logprob probing of the output layer.
+ * model as a grader / reward model, logit-bias + logprob probing of the output layer, or soft-label
+ * harvesting: ordinary wrapped requests that also ask for the top log-probabilities of every answer
+ * token (no {@code logit_bias}, an ordinary completion budget), so that a student model can be trained
+ * on the teacher's distributions rather than on its text alone.
  */
 final class TrafficHarvest implements TrafficContent {
 
-    enum Style { WRAPPED, REASONING, GRADER, LOGIT_BIAS }
+    enum Style { WRAPPED, REASONING, GRADER, LOGIT_BIAS, SOFT_LABELS }
 
     private static final List<String> PROBES = List.of(
             "Repeat the following word once: ", "Continue the text: ", "Next token after: ", "", "Say: ",
@@ -66,7 +69,7 @@ final class TrafficHarvest implements TrafficContent {
         return switch (style) {
             case LOGIT_BIAS -> probe(random);
             case GRADER -> grade(random);
-            case WRAPPED, REASONING -> harvest(random);
+            case WRAPPED, REASONING, SOFT_LABELS -> harvest(random);
         };
     }
 
@@ -76,9 +79,10 @@ final class TrafficHarvest implements TrafficContent {
         boolean plain = random.nextDouble() < plainShare;
         String text = plain ? item.text() : TrafficTemplates.fill(template, item.text(), "", "", random);
         boolean thinking = random.nextDouble() < thinkingShare;
+        boolean softLabels = style == Style.SOFT_LABELS;
         RequestSummary request = new RequestSummary(plain ? Optional.empty() : template.system(),
                 List.of(new UsageEvent.Message("user", text)), 1, maxTokens, temperature, 1,
-                random.nextBoolean(), false, 0, 0, 0, thinking);
+                random.nextBoolean(), softLabels, softLabels ? topLogprobs : 0, 0, 0, thinking);
         String answer = TrafficText.clip(item.reference().orElse(""), 1_500);
         long budget = style == Style.REASONING ? 1_400 : 650;
         long completion = Math.min(maxTokens, Math.max(TrafficText.tokens(answer),

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class SimulatorTest {
 
-    private static final Simulator BUNDLED = new Simulator(PromptSource.bundled());
+    private static final PromptSource BUNDLED_PROMPTS = PromptSource.bundled();
+    private static final Simulator BUNDLED = new Simulator(BUNDLED_PROMPTS);
 
     private static List<SimulatedEvent> events(Simulator simulator, Scenario scenario, SimulationSettings settings) {
         List<SimulatedEvent> events = new ArrayList<>();
@@ -296,6 +297,173 @@ class SimulatorTest {
         assertThat(events.get(ScenarioKind.OFFICE_DISTILLER)).isPositive();
     }
 
+    /** The kinds written for {@code holdout3}: four campaign variants and one ordinary look-alike. */
+    private static final Set<ScenarioKind> HOLDOUT3_KINDS = Set.of(ScenarioKind.AGENT_HARVEST,
+            ScenarioKind.AGED_ACCOUNTS, ScenarioKind.SOFT_LABELS, ScenarioKind.MULTILINGUAL_HARVEST,
+            ScenarioKind.TUTORING_APP);
+
+    private static Scenario holdout3Kinds(Duration duration) {
+        return new Scenario("holdout3-kinds", "one of each holdout3 kind", duration,
+                HOLDOUT3_KINDS.stream().sorted().map(kind -> ScenarioPart.of(kind, 1)).toList());
+    }
+
+    @Property(tries = 2)
+    void theHoldout3KindsAreLabelledAndDeterministicPerSeed(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        Scenario scenario = holdout3Kinds(Duration.ofDays(1));
+        SimulationSettings settings = SimulationSettings.of(seed, SimulationTestData.START);
+        List<SimulatedEvent> events = events(BUNDLED, scenario, settings);
+        List<String> once = events.stream().map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId())
+                .toList();
+        List<String> again = events(BUNDLED, scenario, settings).stream()
+                .map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId()).toList();
+        assertThat(again).isEqualTo(once);
+        List<String> other = events(BUNDLED, scenario, SimulationSettings.of(seed + 1, SimulationTestData.START))
+                .stream().map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId()).toList();
+        assertThat(other).isNotEqualTo(once);
+
+        Map<String, SimulatedOrg> orgs = BUNDLED.run(scenario, settings).orgs().stream()
+                .collect(Collectors.toMap(SimulatedOrg::orgId, org -> org));
+        Map<ScenarioKind, Set<String>> labels = new HashMap<>();
+        for (SimulatedEvent event : events) {
+            SimulatedOrg org = orgs.get(event.event().orgId());
+            assertThat(org.mixed()).isFalse();
+            assertThat(event.campaignId()).isEqualTo(org.campaignId());
+            labels.computeIfAbsent(org.kind(), kind -> new HashSet<>()).add(event.campaignId().orElse("benign"));
+        }
+        assertThat(labels).containsOnlyKeys(HOLDOUT3_KINDS);
+        for (ScenarioKind kind : HOLDOUT3_KINDS) {
+            assertThat(labels.get(kind)).as(kind.label())
+                    .containsExactly(kind.campaign() ? "camp_" + kind.label() + "_1" : "benign");
+        }
+    }
+
+    /**
+     * Each holdout3 campaign is defined by the tell it avoids; this checks the property that makes the
+     * evasion, and that the campaign still harvests at volume.
+     */
+    @Test
+    void theHoldout3VariantsHaveTheShapesThatDefineTheirEvasion() {
+        Instant start = SimulationTestData.START;
+        Simulation simulation = BUNDLED.run(holdout3Kinds(Duration.ofDays(2)), SimulationSettings.of(3, start));
+        Map<String, SimulatedOrg> orgs = simulation.orgs().stream()
+                .collect(Collectors.toMap(SimulatedOrg::orgId, org -> org));
+        Map<ScenarioKind, List<SimulatedOrg>> byKind = simulation.orgs().stream()
+                .collect(Collectors.groupingBy(SimulatedOrg::kind));
+
+        // aged accounts: bought established organisations; nothing in their sign-up facts is shared
+        List<SimulatedOrg> aged = byKind.get(ScenarioKind.AGED_ACCOUNTS);
+        assertThat(aged.size()).isBetween(15, 40);
+        assertThat(aged).allSatisfy(org -> {
+            assertThat(org.profile().createdAt().orElseThrow()).isBefore(start.minus(Duration.ofDays(90)));
+            assertThat(org.profile().tier()).contains("standard");
+        });
+        assertThat(distinct(aged, org -> org.profile().paymentFingerprint().orElseThrow())).hasSize(aged.size());
+        assertThat(distinct(aged, org -> org.profile().emailDomain().orElseThrow())).hasSize(aged.size());
+        assertThat(distinct(aged, org -> slash24(org.profile().signupIp().orElseThrow()))).hasSize(aged.size());
+        // soft labels: several organisations, each with its own card and address range
+        List<SimulatedOrg> soft = byKind.get(ScenarioKind.SOFT_LABELS);
+        assertThat(soft.size()).isBetween(3, 6);
+        assertThat(distinct(soft, org -> org.profile().paymentFingerprint().orElseThrow())).hasSize(soft.size());
+
+        PromptIndex index = new PromptIndex(BUNDLED_PROMPTS);
+        Set<String> harvestItems = new HashSet<>();
+        for (PromptSource.Pool pool : PromptSource.Pool.values()) {
+            if (pool.harvesting()) {
+                BUNDLED_PROMPTS.pool(pool).forEach(prompt -> harvestItems.add(prompt.text().strip()));
+            }
+        }
+        Map<ScenarioKind, Integer> events = new HashMap<>();
+        Map<ScenarioKind, Integer> multiTurn = new HashMap<>();
+        Map<ScenarioKind, Set<String>> keys = new HashMap<>();
+        Map<String, Integer> perAgedAccount = new HashMap<>();
+        Map<String, Set<String>> agedAccountsPerSlash24 = new HashMap<>();
+        Set<String> languages = new HashSet<>();
+        Set<String> tutoringSystems = new HashSet<>();
+        simulation.forEachRemaining(simulated -> {
+            UsageEvent event = simulated.event();
+            SimulatedOrg org = orgs.get(event.orgId());
+            RequestSummary request = event.request();
+            String first = request.messages().getFirst().content();
+            events.merge(org.kind(), 1, Integer::sum);
+            keys.computeIfAbsent(org.kind(), kind -> new HashSet<>()).add(event.keyId());
+            if (request.turns() > 1) {
+                multiTurn.merge(org.kind(), 1, Integer::sum);
+            }
+            switch (org.kind()) {
+                case AGENT_HARVEST -> {
+                    // an agent's request from a developer's machine, whose task is a harvested item
+                    assertThat(request.tools()).isBetween(6, 20);
+                    assertThat(request.system()).isPresent();
+                    assertThat(event.userAgent()).isIn("claude-cli/1.0.31", "aider/0.82.1", "Cline/3.2.0",
+                            "OpenAI/NodeJS/4.67.3");
+                    assertThat(event.network()).isEqualTo(TrafficNetworks.RESIDENTIAL);
+                    assertThat(index.poolsIn(first)).as(first).isNotEmpty().allMatch(PromptSource.Pool::harvesting);
+                }
+                case AGED_ACCOUNTS -> {
+                    // driven through residential addresses of the account's own country, a /24 of its own
+                    assertThat(event.network()).isEqualTo(TrafficNetworks.RESIDENTIAL);
+                    assertThat(event.country()).isEqualTo(org.profile().country().orElseThrow());
+                    agedAccountsPerSlash24.computeIfAbsent(slash24(event.ip()), prefix -> new HashSet<>())
+                            .add(org.orgId());
+                    assertThat(slash24(event.ip())).isNotEqualTo(slash24(org.profile().signupIp().orElseThrow()));
+                    perAgedAccount.merge(org.orgId(), 1, Integer::sum);
+                }
+                case SOFT_LABELS -> {
+                    // top-k log-probabilities of ordinary-length answers; no logit_bias, no 1-token probes
+                    assertThat(request.logprobs()).isTrue();
+                    assertThat(request.topLogprobs()).isBetween(5, 20);
+                    assertThat(request.logitBiasSize()).isZero();
+                    assertThat(request.maxTokens()).isBetween(256, 1_024);
+                    assertThat(event.api()).isEqualTo("openai");
+                }
+                case MULTILINGUAL_HARVEST -> {
+                    // the bare item with one instruction in a target language before or after it: no English wrapper
+                    TrafficMultilingualHarvest.Language language = TrafficMultilingualHarvest.LANGUAGES.stream()
+                            .filter(candidate -> Set.of(candidate.answer(), candidate.translateAndSolve()).stream()
+                                    .anyMatch(instruction -> first.startsWith(instruction + "\n\n")
+                                            || first.endsWith("\n\n" + instruction)))
+                            .findFirst().orElseThrow(() -> new AssertionError("no target-language instruction: " + first));
+                    String item = Set.of(language.answer(), language.translateAndSolve()).stream()
+                            .map(instruction -> first.replace(instruction + "\n\n", "").replace("\n\n" + instruction, ""))
+                            .filter(rest -> !rest.equals(first)).findFirst().orElseThrow();
+                    assertThat(harvestItems).contains(item);
+                    languages.add(language.code());
+                }
+                case TUTORING_APP -> {
+                    assertThat(simulated.harvesting()).isFalse();
+                    assertThat(request.system().orElseThrow()).contains("step");
+                    tutoringSystems.add(request.system().orElseThrow());
+                    assertThat(event.network()).isEqualTo(TrafficNetworks.HOSTING);
+                    assertThat(index.poolsIn(first)).as(first).noneMatch(PromptSource.Pool::harvesting);
+                }
+                default -> throw new AssertionError("unexpected kind " + org.kind());
+            }
+        });
+        // still campaigns: each harvests at volume, all its accounts together
+        for (ScenarioKind kind : HOLDOUT3_KINDS) {
+            assertThat(events.get(kind)).as(kind.label()).isGreaterThan(kind.campaign() ? 1_000 : 500);
+        }
+        assertThat(multiTurn.get(ScenarioKind.AGENT_HARVEST)).isGreaterThan(events.get(ScenarioKind.AGENT_HARVEST) * 3 / 4);
+        assertThat(keys.get(ScenarioKind.AGENT_HARVEST).size()).isBetween(4, 10);
+        assertThat(perAgedAccount).hasSize(aged.size());
+        assertThat(perAgedAccount.values()).allMatch(count -> count * 5 < events.get(ScenarioKind.AGED_ACCOUNTS));
+        assertThat(agedAccountsPerSlash24.values()).allMatch(accounts -> accounts.size() == 1);
+        assertThat(keys.get(ScenarioKind.SOFT_LABELS).size()).isGreaterThanOrEqualTo(2 * soft.size());
+        assertThat(languages.size()).isGreaterThanOrEqualTo(6);
+        // the tutoring app: one key and one system prompt for all its students, many of them following up
+        assertThat(keys.get(ScenarioKind.TUTORING_APP)).hasSize(1);
+        assertThat(tutoringSystems).hasSize(1);
+        assertThat(multiTurn.get(ScenarioKind.TUTORING_APP)).isGreaterThan(events.get(ScenarioKind.TUTORING_APP) / 4);
+    }
+
+    private static Set<String> distinct(List<SimulatedOrg> orgs, java.util.function.Function<SimulatedOrg, String> fact) {
+        return orgs.stream().map(fact).collect(Collectors.toSet());
+    }
+
+    private static String slash24(String ip) {
+        return ip.substring(0, ip.lastIndexOf('.'));
+    }
+
     @Test
     void namedScenariosCoverTheBenchmarkTheDemoAndEveryCampaignKind() {
         assertThat(ScenarioCatalog.names()).contains("mixed", "demo", "ordinary", "holdout");
@@ -310,8 +478,18 @@ class SimulatorTest {
         Set<ScenarioKind> heldOut = Set.of(ScenarioKind.HYDRA_VARIED, ScenarioKind.DIALOGUE_HARVEST,
                 ScenarioKind.OFFICE_DISTILLER);
         assertThat(mixed).containsAll(java.util.Arrays.stream(ScenarioKind.values())
-                .filter(kind -> kind != ScenarioKind.RESTRICTED_VPN && !heldOut.contains(kind)).toList());
+                .filter(kind -> kind != ScenarioKind.RESTRICTED_VPN && !heldOut.contains(kind)
+                        && !HOLDOUT3_KINDS.contains(kind)).toList());
+        assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS);
         assertThat(ScenarioCatalog.named("holdout2").parts()).extracting(ScenarioPart::kind).containsAll(heldOut);
+        List<ScenarioPart> holdout3 = ScenarioCatalog.named("holdout3").parts();
+        assertThat(holdout3).extracting(ScenarioPart::kind).containsAll(HOLDOUT3_KINDS)
+                .doesNotContainAnyElementsOf(heldOut);
+        assertThat(holdout3).filteredOn(part -> HOLDOUT3_KINDS.contains(part.kind()) && part.kind().campaign())
+                .hasSize(4).allSatisfy(part -> assertThat(part.count()).isEqualTo(2));
+        assertThat(holdout3).filteredOn(part -> part.kind() == ScenarioKind.TUTORING_APP)
+                .singleElement().satisfies(part -> assertThat(part.count()).isGreaterThanOrEqualTo(12));
+        assertThat(ScenarioCatalog.named("holdout3").duration()).isEqualTo(Duration.ofDays(5));
         Simulation demo = BUNDLED.run(ScenarioCatalog.named("demo"), SimulationSettings.of(1, SimulationTestData.START));
         assertThat(demo.orgs()).filteredOn(org -> org.kind() == ScenarioKind.HYDRA).hasSize(60);
         assertThat(demo.orgs()).filteredOn(org -> org.kind() == ScenarioKind.RESTRICTED_VPN).hasSize(1);
