@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -155,6 +156,9 @@ public final class TransparencyLog implements AutoCloseable {
                 return CompletableFuture.failedFuture(new LogBackPressureException("the audit log's queue is full ("
                         + settings.queueCapacity() + " entries waiting for integration); retry shortly"));
             }
+            if (queue.size() >= settings.batchSize() - 1) {
+                LockSupport.unpark(integrator); // a full batch is waiting: integrate it without waiting out the interval
+            }
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -178,15 +182,7 @@ public final class TransparencyLog implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                long deadline = System.nanoTime() + settings.batchInterval().toNanos();
-                while (batch.size() < settings.batchSize()) {
-                    long wait = deadline - System.nanoTime();
-                    Pending next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
-                }
+                gatherBatch(batch);
                 long firstIndex = size;
                 integrateBatch(batch);
                 for (int i = 0; i < batch.size(); i++) {
@@ -207,6 +203,25 @@ public final class TransparencyLog implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Waits until {@code batchSize} entries are queued or {@code batchInterval} has passed since the first, then
+     * takes up to a batch. It sleeps instead of waiting on the queue, so entries arriving meanwhile do not wake it
+     * one by one (at 2,000 entries/s that was 2,000 thread switches a second); {@link #append} wakes it early
+     * when a full batch is waiting.
+     */
+    private void gatherBatch(List<Pending> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.batchInterval().toNanos();
+        long wait;
+        while (accepting && batch.size() + queue.size() < settings.batchSize()
+                && (wait = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, wait);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        queue.drainTo(batch, settings.batchSize() - batch.size());
     }
 
     /** After a failure the in-memory edge may be half-updated: stop, and let a restart recover from disk. */
@@ -518,6 +533,7 @@ public final class TransparencyLog implements AutoCloseable {
         } finally {
             lifecycle.writeLock().unlock();
         }
+        LockSupport.unpark(integrator); // integrate what is queued now instead of at the end of the interval
         // Called from a future callback, close runs on the integration thread itself, which then exits on its own.
         if (Thread.currentThread() != integrator) {
             try {

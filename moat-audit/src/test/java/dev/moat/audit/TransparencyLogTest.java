@@ -2,6 +2,7 @@ package dev.moat.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -203,6 +204,22 @@ class TransparencyLogTest {
             assertThat(fourth.get(10, TimeUnit.SECONDS)).isEqualTo(3);
             assertThat(log.size()).isEqualTo(4);
         }
+    }
+
+    @Test
+    void aFullBatchAndClosingDoNotWaitOutTheBatchInterval() throws Exception {
+        // An interval far longer than the waits below: only the integrator being woken can meet them.
+        TransparencyLog log = TransparencyLog.open(LogSettings.of(directory, ORIGIN).withBatch(4, Duration.ofMinutes(10)));
+        List<CompletableFuture<Long>> batch = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            batch.add(log.append(entry(0, i)));
+        }
+        for (int i = 0; i < 4; i++) {
+            assertThat(batch.get(i).get(60, TimeUnit.SECONDS)).isEqualTo(i);
+        }
+        CompletableFuture<Long> last = log.append(entry(0, 4));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), log::close, "close waited out the batch interval");
+        assertThat(last).isCompletedWithValue(4L);
     }
 
     @Test

@@ -86,4 +86,24 @@ class UsageRecorderTest {
             assertThatThrownBy(() -> new UsageRecorder(store, 1, 0)).hasMessageContaining("must be positive");
         }
     }
+
+    @Test
+    void flushAndCloseDoNotWaitOutTheWritersLinger(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open(dir)) {
+            UsageStore store = new UsageStore(db, Optional.empty());
+            // A linger far longer than the waits below: only the writer being woken can meet them.
+            long linger = TimeUnit.MINUTES.toNanos(10);
+            UsageRecorder recorder = new UsageRecorder(store, 100, 1L << 30, linger);
+            assertThat(recorder.tryAdmit()).isTrue();
+            recorder.record(eventWithText("evt_flushed", 10));
+            recorder.flush().get(20, TimeUnit.SECONDS);
+            assertThat(store.recent(Optional.of("org"), 10)).extracting(UsageEvent::id).containsExactly("evt_flushed");
+
+            assertThat(recorder.tryAdmit()).isTrue();
+            recorder.record(eventWithText("evt_closed", 10));
+            recorder.close();
+            assertThat(store.recent(Optional.of("org"), 10)).extracting(UsageEvent::id)
+                    .containsExactly("evt_closed", "evt_flushed");
+        }
+    }
 }
