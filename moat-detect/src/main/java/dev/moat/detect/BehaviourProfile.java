@@ -28,7 +28,7 @@ final class BehaviourProfile {
      * cover traffic dilutes each of those rates and the product of diluted rates is diluted twice.
      */
     double harvestShaped;
-    double logitProbe, manyChoices, leakedReasoning, leakedSystem;
+    double logitProbe, manyChoices, softLabels, leakedReasoning, leakedSystem;
     double anonymised, withContent;
     final double[] topics = new double[Topics.COUNT];
     final double[] hours = new double[24];
@@ -69,6 +69,7 @@ final class BehaviourProfile {
         if (t.harvestShaped()) harvestShaped++;
         if (t.logitProbe) logitProbe++;
         if (t.manyChoices) manyChoices++;
+        if (t.softLabels) softLabels++;
         if (t.leakedReasoning) leakedReasoning++;
         if (t.leakedSystem) leakedSystem++;
         if (t.anonymisedNetwork) anonymised++;
@@ -118,6 +119,7 @@ final class BehaviourProfile {
         harvestShaped *= factor;
         logitProbe *= factor;
         manyChoices *= factor;
+        softLabels *= factor;
         leakedReasoning *= factor;
         leakedSystem *= factor;
         anonymised *= factor;
@@ -149,6 +151,7 @@ final class BehaviourProfile {
         harvestShaped += other.harvestShaped;
         logitProbe += other.logitProbe;
         manyChoices += other.manyChoices;
+        softLabels += other.softLabels;
         leakedReasoning += other.leakedReasoning;
         leakedSystem += other.leakedSystem;
         anonymised += other.anonymised;

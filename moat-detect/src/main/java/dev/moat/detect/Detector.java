@@ -404,7 +404,9 @@ public final class Detector {
         }
         if (!org.startLinked) {
             org.startLinked = true;
-            joined = pick(joined, linker.observe(org, LinkEvidence.START_TIME, now / 600 + 1, now));
+            if (startsAsNewAccount(p, now)) {
+                joined = pick(joined, linker.observe(org, LinkEvidence.START_TIME, now / 600 + 1, now));
+            }
         }
         joined = pick(joined, linker.observe(org, LinkEvidence.IP, t.ipHash, now));
         joined = pick(joined, linker.observe(org, LinkEvidence.NETWORK, t.prefixHash, now));
@@ -434,6 +436,17 @@ public final class Detector {
     }
 
     private static final double ESTABLISHED_TEMPLATE = 3;
+    private static final long NEW_ACCOUNT_SECONDS = 2 * 86_400;
+
+    /**
+     * Whether an organisation's first traffic is the start of a new account: created at most two days before, or
+     * of unknown age. An established account's first event here is merely when observation began — the gateway's
+     * deployment, the start of an exported window — and every established customer "starts" then together.
+     */
+    private static boolean startsAsNewAccount(OrgProfile profile, long now) {
+        return profile == null || profile.createdAt().isEmpty()
+                || now - profile.createdAt().get().getEpochSecond() <= NEW_ACCOUNT_SECONDS;
+    }
 
     private static ClusterState pick(ClusterState current, ClusterState result) {
         return result != null ? result : current;

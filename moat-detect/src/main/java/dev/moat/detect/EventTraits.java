@@ -24,6 +24,11 @@ final class EventTraits {
     boolean logitProbe;
     /** Many choices per request (n far above normal). */
     boolean manyChoices;
+    /**
+     * The top alternatives' log-probabilities for every token of a substantial answer: soft labels, the dense
+     * supervision that distils a model's whole output distribution rather than its text alone.
+     */
+    boolean softLabels;
     /** The response carried reasoning markup the client was not given through the thinking channel. */
     boolean leakedReasoning;
     /** The response repeated the start of the system prompt. */

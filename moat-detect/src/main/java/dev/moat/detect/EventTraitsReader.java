@@ -15,6 +15,10 @@ final class EventTraitsReader {
     static final int LONG_COMPLETION = 600;
     /** Requests for more choices than this are far outside ordinary use. */
     static final int MANY_CHOICES = 8;
+    /** top_logprobs from which an answer's alternatives form a usable distribution for distillation. */
+    static final int SOFT_LABEL_ALTERNATIVES = 5;
+    /** Answers from this many tokens are substantial: classification by logprobs reads one or a few tokens. */
+    static final int SOFT_LABEL_MIN_TOKENS = 64;
 
     private final PromptScanner scanner = new PromptScanner();
     private final EventTraits traits = new EventTraits();
@@ -33,6 +37,8 @@ final class EventTraitsReader {
         t.logitProbe = request.logitBiasSize() > 0 && (request.logprobs() || request.topLogprobs() > 0)
                 && request.maxTokens() > 0 && request.maxTokens() <= 4;
         t.manyChoices = request.n() > MANY_CHOICES;
+        t.softLabels = !t.logitProbe && request.topLogprobs() >= SOFT_LABEL_ALTERNATIVES
+                && event.response().completionTokens() >= SOFT_LABEL_MIN_TOKENS;
         t.anonymisedNetwork = switch (event.network()) {
             case "hosting", "vpn", "tor" -> true;
             default -> false;

@@ -26,7 +26,7 @@ final class ExampleEvents {
         if (t.grader) put(GRADER, eventId);
         if (t.systemExtract) put(SYSTEM_EXTRACT, eventId);
         if (t.harvestParameters() && t.singleShot) put(PARAMETERS, eventId);
-        if (t.logitProbe || t.manyChoices) put(LOGIT, eventId);
+        if (t.logitProbe || t.manyChoices || t.softLabels) put(LOGIT, eventId);
         if (t.leakedReasoning || t.leakedSystem) put(LEAK, eventId);
     }
 

@@ -18,7 +18,7 @@ import java.util.Locale;
  * template, one capability covered systematically). So intent rates are multiplied by a shape factor
  * that is never zero (a pure intent rate still counts a little) and never large without the harvesting
  * parameters. Independent kinds of evidence (coercion, logit probing, leakage, template distillation,
- * machine cadence) are combined with a noisy-OR, so one strong kind suffices and weak ones add up
+ * soft labels, machine cadence) are combined with a noisy-OR, so one strong kind suffices and weak ones add up
  * without exceeding one. Each template stream is also judged alone, which finds a harvesting stream
  * mixed into ordinary traffic. The result is scaled by a confidence that grows with the number of
  * events (n / (n + 20)), so a few odd requests never produce an action, and by the trust factor of
@@ -39,7 +39,7 @@ final class RiskAssessment {
     double singleShot, harvestParameters, template, narrow, nearDuplicate;
     double harvestShaped, harvestShape;
     int narrowTopic;
-    double diversity, frame, coercion, stream, extraction, leakage, distillation, machineCadence;
+    double diversity, frame, coercion, stream, extraction, softLabelRate, softLabels, leakage, distillation, machineCadence;
     double aroundTheClock, volume, longCompletions;
     double contentRisk;
     double trust;
@@ -90,15 +90,22 @@ final class RiskAssessment {
         volume = clamp(Math.log10(Math.max(1, p.eventsPerDay())) / 4);
         // half of all traffic carrying harvesting intent is as telling as all of it; the rest may be cover
         double intent = Math.min(1, shapedIntent / 0.5);
-        coercion = intent * (0.2 + 0.5 * Math.max(harvestParameters, 0.8 * aroundTheClock) + 0.3 * frame);
+        // a harvester buys new items: the same questions asked again (the homework many students share, a benchmark
+        // rerun) add nothing to a dataset, so elicitation over repeated prompts counts for less
+        coercion = intent * (0.2 + 0.5 * Math.max(harvestParameters, 0.8 * aroundTheClock) + 0.3 * frame)
+                * (0.4 + 0.6 * diversity);
         stream = Math.max(streamRisk(p.prefixes), streamRisk(p.suffixes));
         extraction = Math.max(rate(p.logitProbe, n), 0.5 * rate(p.manyChoices, n));
+        // soft labels are legitimate now and then (a confidence display); on most traffic, at volume, they are a dataset
+        softLabelRate = rate(p.softLabels, n);
+        softLabels = softLabelRate * (0.5 + 0.5 * volume);
         leakage = rate(p.leakedReasoning + p.leakedSystem, n);
         // distillation without any telling phrase: distinct single-shot prompts bought at full budgets, at volume
         distillation = harvestShape * (contentKnown
                 ? 0.25 + 0.45 * Math.max(volume, aroundTheClock) + 0.3 * Math.max(template, narrow)
                 : 0.25 + 0.75 * Math.max(volume, aroundTheClock));
-        double combined = noisyOr(0.95 * coercion, 0.98 * extraction, 0.6 * systemExtract, 0.6 * leakage,
+        double combined = noisyOr(0.95 * coercion, 0.98 * extraction, 0.8 * softLabels, 0.6 * systemExtract,
+                0.6 * leakage,
                 distillation, 0.15 * machineCadence * frame);
         contentRisk = Math.max(combined * confidence, 0.95 * stream);
         this.trust = trust;
@@ -142,6 +149,9 @@ final class RiskAssessment {
         add(signals, "logit_extraction", extraction, String.format(Locale.ROOT,
                 "%.0f%% of requests probe the output layer (logit_bias with logprobs on tiny completions, or n far "
                         + "above normal)", 100 * extraction), examples.of(ExampleEvents.LOGIT));
+        add(signals, "soft_label_distillation", softLabels, String.format(Locale.ROOT,
+                "%.0f%% of answers were requested with the log-probabilities of their top alternatives for every "
+                        + "token (soft labels for distillation)", 100 * softLabelRate), examples.of(ExampleEvents.LOGIT));
         add(signals, "response_leakage", leakage, String.format(Locale.ROOT,
                 "%.0f%% of responses carried reasoning markup or the system prompt", 100 * leakage),
                 examples.of(ExampleEvents.LEAK));

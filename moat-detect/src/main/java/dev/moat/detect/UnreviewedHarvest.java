@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * How much harvest-like output a principal has received while it stood at {@code review}: exchanges with a
- * long completion, or single-shot requests carrying harvesting intent.
+ * long completion or soft labels, or single-shot requests carrying harvesting intent.
  *
  * <p>Why: {@code review} asks an analyst to look and changes nothing for the principal. A harvester that
  * settles just under the throttle threshold — a reseller whose customers dilute it, a distiller that
@@ -45,6 +45,6 @@ final class UnreviewedHarvest {
     }
 
     static boolean harvestLike(EventTraits t) {
-        return t.longCompletion || t.singleShot && t.suspiciousIntent();
+        return t.longCompletion || t.softLabels || t.singleShot && t.suspiciousIntent();
     }
 }

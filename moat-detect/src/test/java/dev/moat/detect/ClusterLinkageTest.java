@@ -134,6 +134,32 @@ class ClusterLinkageTest {
         assertThat(detector.verdict("org_p").orElseThrow().cluster()).isEmpty();
     }
 
+    /**
+     * Two organisations on one company e-mail domain (0.6) sending from one /24 (0.3) whose traffic starts in the
+     * same ten minutes (0.2): new accounts starting together are linked, established ones are not — their first
+     * event here is only when observation began (the gateway's deployment, an exported window), which every
+     * established customer shares.
+     */
+    @Test
+    void startingTogetherLinksNewAccountsButNotEstablishedOnes() {
+        assertThat(linkedByStartingTogether(T0.minus(Duration.ofHours(5)), T0.minus(Duration.ofHours(2))))
+                .as("accounts created that day").isTrue();
+        assertThat(linkedByStartingTogether(T0.minus(Duration.ofDays(400)), T0.minus(Duration.ofDays(90))))
+                .as("accounts created long before").isFalse();
+    }
+
+    /** Signed up at different times (no sign-up evidence), as two subsidiaries would. */
+    private static boolean linkedByStartingTogether(Instant created1, Instant created2) {
+        Detector detector = new Detector(DetectorSettings.defaults());
+        detector.addOrg(new OrgProfile("org_s1", Optional.of(created1), Optional.of("DE"), Optional.of("standard"),
+                Optional.of("card_s1"), Optional.of("acme-group.example"), Optional.empty()));
+        detector.addOrg(new OrgProfile("org_s2", Optional.of(created2), Optional.of("DE"), Optional.of("standard"),
+                Optional.of("card_s2"), Optional.of("acme-group.example"), Optional.empty()));
+        detector.accept(TestEvents.event("org_s1", T0).ip("192.0.2.10").user("Quarterly figures for Berlin").build());
+        detector.accept(TestEvents.event("org_s2", T0.plusSeconds(90)).ip("192.0.2.77").user("Draft the memo").build());
+        return detector.verdict("org_s2").orElseThrow().cluster().isPresent();
+    }
+
     @Test
     void aSharedPaymentFingerprintAloneLinks() {
         Detector detector = new Detector(DetectorSettings.defaults());

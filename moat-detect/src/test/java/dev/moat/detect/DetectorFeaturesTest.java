@@ -56,6 +56,23 @@ class DetectorFeaturesTest {
     }
 
     @Test
+    void softLabelsOnEverySubstantialAnswerAreActioned() {
+        PrincipalVerdict verdict = run(Workloads.softLabelReader("org_sl", Workloads.START, 1_500, 5, 350),
+                Workloads.selfServe("org_sl", NEW));
+        assertThat(verdict.action().affectsCustomer()).isTrue();
+        assertThat(verdict.signals()).extracting(Signal::name).contains("soft_label_distillation");
+    }
+
+    /** Classification by log-probabilities reads one token's alternatives: no dataset of distributions. */
+    @Test
+    void logprobsOnOneTokenAnswersAreNotSoftLabels() {
+        PrincipalVerdict verdict = run(Workloads.softLabelReader("org_cl", Workloads.START, 1_500, 5, 1),
+                Workloads.selfServe("org_cl", NEW));
+        assertThat(verdict.action().affectsCustomer()).isFalse();
+        assertThat(verdict.signals()).extracting(Signal::name).doesNotContain("soft_label_distillation");
+    }
+
+    @Test
     void chatUsersAreLeftAlone() {
         PrincipalVerdict verdict = run(Workloads.chatUsers("org_c", Workloads.START, 3000, 4),
                 Workloads.selfServe("org_c", NEW));

@@ -257,6 +257,23 @@ final class Workloads {
         return events;
     }
 
+    /**
+     * Ordinary, varied questions, each asking for the top {@code alternatives} log-probabilities of every token of
+     * an answer {@code answerTokens} long, through the working day: nothing in the wording or the budgets tells.
+     */
+    static List<UsageEvent> softLabelReader(String org, Instant start, int count, long seed, int answerTokens) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusSeconds(20 + rng.nextInt(100));
+            String question = CHAT[rng.nextInt(CHAT.length)] + " (" + mathProblem(rng) + ")";
+            events.add(TestEvents.event(org, ts).ip("198.51.100.40").user(question).maxTokens(Math.max(1, answerTokens))
+                    .logprobs(10).completionTokens(answerTokens).build());
+        }
+        return events;
+    }
+
     static OrgProfile selfServe(String org, Instant createdAt) {
         return new OrgProfile(org, java.util.Optional.of(createdAt), java.util.Optional.of("US"),
                 java.util.Optional.of("self-serve"), java.util.Optional.empty(), java.util.Optional.empty(),
