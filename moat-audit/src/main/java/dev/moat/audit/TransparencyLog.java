@@ -67,8 +67,9 @@ public final class TransparencyLog implements AutoCloseable {
      * Full tiles above level 0: every proof walks them and they complete rarely, so many are kept. Level-0 tiles
      * complete every 256 entries and serve only proofs of their own entries and the next batch's consistency check,
      * so only the most recent few are kept. One cache for both held minutes of level-0 tiles, which at 2,000
-     * entries/s were copied at every young collection until promoted (most of a 3.5 ms pause), then evicted from
-     * the old generation; older level-0 tiles are read from disk (the page cache) when a proof needs one.
+     * entries/s were copied at every young collection until promoted (2.3 of the 2.8 MB of survivors), then
+     * evicted from the old generation (which grew 266 instead of 97 KB per collection); older level-0 tiles are
+     * read from disk (the page cache) when a proof needs one.
      */
     private final FullTileCache<TileTree> fullTiles = new FullTileCache<>(2048);
     private final FullTileCache<TileTree> recentLeafTiles = new FullTileCache<>(16);
@@ -165,7 +166,8 @@ public final class TransparencyLog implements AutoCloseable {
                         + settings.queueCapacity() + " entries waiting for integration); retry shortly"));
             }
             if (queue.size() >= settings.batchSize() - 1) {
-                LockSupport.unpark(integrator); // a full batch is waiting: integrate it without waiting out the interval
+                // a full batch is waiting: integrate it without waiting out the interval
+                LockSupport.unpark(integrator);
             }
         } finally {
             lifecycle.readLock().unlock();

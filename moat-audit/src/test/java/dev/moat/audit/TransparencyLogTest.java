@@ -209,7 +209,8 @@ class TransparencyLogTest {
     @Test
     void aFullBatchAndClosingDoNotWaitOutTheBatchInterval() throws Exception {
         // An interval far longer than the waits below: only the integrator being woken can meet them.
-        TransparencyLog log = TransparencyLog.open(LogSettings.of(directory, ORIGIN).withBatch(4, Duration.ofMinutes(10)));
+        TransparencyLog log = TransparencyLog.open(
+                LogSettings.of(directory, ORIGIN).withBatch(4, Duration.ofMinutes(10)));
         List<CompletableFuture<Long>> batch = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             batch.add(log.append(entry(0, i)));

@@ -39,7 +39,8 @@ final class RiskAssessment {
     double singleShot, harvestParameters, template, narrow, nearDuplicate;
     double harvestShaped, harvestShape;
     int narrowTopic;
-    double diversity, frame, coercion, stream, extraction, softLabelRate, softLabels, leakage, distillation, machineCadence;
+    double diversity, frame, coercion, stream, extraction, leakage, distillation, machineCadence;
+    double softLabelRate, softLabels;
     double aroundTheClock, volume, longCompletions;
     double contentRisk;
     double trust;
@@ -96,7 +97,7 @@ final class RiskAssessment {
                 * (0.4 + 0.6 * diversity);
         stream = Math.max(streamRisk(p.prefixes), streamRisk(p.suffixes));
         extraction = Math.max(rate(p.logitProbe, n), 0.5 * rate(p.manyChoices, n));
-        // soft labels are legitimate now and then (a confidence display); on most traffic, at volume, they are a dataset
+        // soft labels are legitimate now and then (a confidence display); on most traffic, at volume, a dataset
         softLabelRate = rate(p.softLabels, n);
         softLabels = softLabelRate * (0.5 + 0.5 * volume);
         leakage = rate(p.leakedReasoning + p.leakedSystem, n);
@@ -105,8 +106,7 @@ final class RiskAssessment {
                 ? 0.25 + 0.45 * Math.max(volume, aroundTheClock) + 0.3 * Math.max(template, narrow)
                 : 0.25 + 0.75 * Math.max(volume, aroundTheClock));
         double combined = noisyOr(0.95 * coercion, 0.98 * extraction, 0.8 * softLabels, 0.6 * systemExtract,
-                0.6 * leakage,
-                distillation, 0.15 * machineCadence * frame);
+                0.6 * leakage, distillation, 0.15 * machineCadence * frame);
         contentRisk = Math.max(combined * confidence, 0.95 * stream);
         this.trust = trust;
         risk = clamp(contentRisk * trust);
@@ -151,7 +151,8 @@ final class RiskAssessment {
                         + "above normal)", 100 * extraction), examples.of(ExampleEvents.LOGIT));
         add(signals, "soft_label_distillation", softLabels, String.format(Locale.ROOT,
                 "%.0f%% of answers were requested with the log-probabilities of their top alternatives for every "
-                        + "token (soft labels for distillation)", 100 * softLabelRate), examples.of(ExampleEvents.LOGIT));
+                        + "token (soft labels for distillation)", 100 * softLabelRate),
+                examples.of(ExampleEvents.LOGIT));
         add(signals, "response_leakage", leakage, String.format(Locale.ROOT,
                 "%.0f%% of responses carried reasoning markup or the system prompt", 100 * leakage),
                 examples.of(ExampleEvents.LEAK));
