@@ -21,8 +21,11 @@ import java.util.Locale;
  * soft labels, machine cadence) are combined with a noisy-OR, so one strong kind suffices and weak ones add up
  * without exceeding one. Each template stream is also judged alone, which finds a harvesting stream
  * mixed into ordinary traffic. The result is scaled by a confidence that grows with the number of
- * events (n / (n + 20)), so a few odd requests never produce an action, and by the trust factor of
- * {@link TrustModel}.
+ * events (n / (n + 10)), and by the trust factor of {@link TrustModel}; a few odd requests never produce an
+ * action because no principal is acted on before {@code minEventsForAction} events. (The confidence used to
+ * count half at 20 events: together with that minimum it held every account back until about 400 exchanges
+ * when its risk sat just above the throttle threshold — 7,000–10,000 for a campaign of 15–40 unlinked
+ * accounts — and halving it changed no ordinary organisation's outcome on any benchmark run.)
  *
  * <p>Where it can fail: a harvester that imitates conversation (multi-turn, tools declared, default
  * budgets) lowers its shape factor and must then be caught by linkage and volume; an honest, new,
@@ -31,7 +34,7 @@ import java.util.Locale;
  */
 final class RiskAssessment {
 
-    static final double CONFIDENCE_HALF = 20;
+    static final double CONFIDENCE_HALF = 10;
 
     double events;
     double confidence;
