@@ -80,7 +80,7 @@ public final class EnforcementOverrideService {
      */
     public synchronized ObjectNode remove(OverrideScope scope, String subjectId, JsonNode body, String actor, ObjectMapper json) {
         String orgId = orgOf(scope, subjectId);
-        Optional<String> note = optionalText(body, "note");
+        Optional<String> note = JsonFields.optionalText(body, "note");
         Optional<EnforcementOverride> current = overrides.current(scope, subjectId);
         if (current.isEmpty()) {
             throw AdminException.notFound("an enforcement override of " + scope.wireName() + " " + subjectId
@@ -131,7 +131,7 @@ public final class EnforcementOverrideService {
     }
 
     private static Action action(JsonNode body) {
-        String text = optionalText(body, "action").orElseThrow(() -> AdminException.badRequest(
+        String text = JsonFields.optionalText(body, "action").orElseThrow(() -> AdminException.badRequest(
                 "action: missing (required: one of " + ACTIONS + ")"));
         Action action;
         try {
@@ -147,7 +147,7 @@ public final class EnforcementOverrideService {
     }
 
     private static String note(JsonNode body) {
-        String note = optionalText(body, "note").orElseThrow(() -> AdminException.badRequest(
+        String note = JsonFields.optionalText(body, "note").orElseThrow(() -> AdminException.badRequest(
                 "note: missing (required: say why the detector's action is overridden, e.g. the ticket and the finding)"));
         if (note.length() > MAX_NOTE_CHARS) {
             throw AdminException.badRequest("note: " + note.length() + " characters (at most " + MAX_NOTE_CHARS
@@ -157,7 +157,7 @@ public final class EnforcementOverrideService {
     }
 
     private static Duration expiresIn(JsonNode body) {
-        Optional<String> text = optionalText(body, "expires_in");
+        Optional<String> text = JsonFields.optionalText(body, "expires_in", " (e.g. \"30d\", \"12h\")");
         if (text.isEmpty()) {
             return DEFAULT_EXPIRY;
         }
@@ -172,18 +172,5 @@ public final class EnforcementOverrideService {
                     + " Overrides always expire: set it again to extend it)");
         }
         return duration;
-    }
-
-    private static Optional<String> optionalText(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw AdminException.badRequest(field + ": expected a string, got " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
-                    + (field.equals("expires_in") ? " (e.g. \"30d\", \"12h\")" : ""));
-        }
-        String text = value.textValue().trim();
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 }

@@ -81,19 +81,19 @@ public final class OrgService {
         if (!COUNTRY.matcher(country).matches()) {
             throw AdminException.badRequest("country: '" + country + "' is not an ISO 3166-1 alpha-2 code (e.g. US, DE, JP)");
         }
-        String email = optionalText(body, "contact_email").orElse("");
+        String email = JsonFields.optionalText(body, "contact_email").orElse("");
         if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
             throw AdminException.badRequest("contact_email: '" + email + "' is not an e-mail address");
         }
-        String tier = optionalText(body, "tier").orElse("standard");
+        String tier = JsonFields.optionalText(body, "tier").orElse("standard");
         if (!TIER.matcher(tier).matches()) {
             throw AdminException.badRequest("tier: '" + tier + "' (expected lower-case words joined by '-', e.g. self-serve, enterprise)");
         }
         Instant now = Instant.now();
         Organisation draft = new Organisation(KeySecrets.newId("org"), name, country, email, tier, OrgStatus.PENDING,
-                optionalText(body, "intended_use").orElse(""), owners(body.get("owners")), Optional.empty(),
-                limits(body.get("limits"), "limits"), optionalText(body, "payment_fingerprint"),
-                optionalText(body, "signup_ip"), now, now);
+                JsonFields.optionalText(body, "intended_use").orElse(""), owners(body.get("owners")), Optional.empty(),
+                limits(body.get("limits"), "limits"), JsonFields.optionalText(body, "payment_fingerprint"),
+                JsonFields.optionalText(body, "signup_ip"), now, now);
         Vetting.Result screening = vetting.screen(draft);
         OrgStatus status = switch (screening.decision()) {
             case BLOCK -> OrgStatus.REJECTED;
@@ -198,7 +198,7 @@ public final class OrgService {
         if (org.status() == OrgStatus.REJECTED) {
             throw new AdminException(409, "org_rejected", "organisation " + orgId + " is rejected; it cannot have keys");
         }
-        String name = optionalText(body, "name").orElse("default");
+        String name = JsonFields.optionalText(body, "name").orElse("default");
         JsonNode modelsNode = body.get("models");
         if (modelsNode == null || !modelsNode.isArray() || modelsNode.isEmpty()) {
             throw AdminException.badRequest("models: missing (expected the list of models this key may call, or [\"*\"] for all)");
@@ -216,7 +216,7 @@ public final class OrgService {
             }
             models.add(m);
         }
-        String accountId = orgs.account(orgId, optionalText(body, "account").orElse("default"));
+        String accountId = orgs.account(orgId, JsonFields.optionalText(body, "account").orElse("default"));
         String secret = KeySecrets.newSecret();
         ApiKey key = new ApiKey(KeySecrets.newId("key"), orgId, accountId, name, KeySecrets.sha256Hex(secret), models,
                 limits(body.get("limits"), "limits"), Instant.now(), Optional.empty());
@@ -254,11 +254,11 @@ public final class OrgService {
             JsonNode owner = node.get(i);
             String key = path + "[" + i + "]";
             String name = requiredText(owner, "name", key);
-            String type = optionalText(owner, "type").orElse("person");
+            String type = JsonFields.optionalText(owner, "type").orElse("person");
             if (!type.equals("person") && !type.equals("organization")) {
                 throw AdminException.badRequest(key + ".type: '" + type + "' (expected person or organization)");
             }
-            String country = optionalText(owner, "country").orElse("").toUpperCase(Locale.ROOT);
+            String country = JsonFields.optionalText(owner, "country").orElse("").toUpperCase(Locale.ROOT);
             if (!country.isEmpty() && !COUNTRY.matcher(country).matches()) {
                 throw AdminException.badRequest(key + ".country: '" + country + "' is not an ISO 3166-1 alpha-2 code");
             }
@@ -309,19 +309,7 @@ public final class OrgService {
 
     private static String requiredText(JsonNode body, String field, String parent) {
         String label = parent.isEmpty() ? field : parent + "." + field;
-        return optionalText(body, field).orElseThrow(() -> AdminException.badRequest(label + ": missing (required)"));
-    }
-
-    private static Optional<String> optionalText(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw AdminException.badRequest(field + ": expected a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
-        }
-        String text = value.textValue().trim();
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        return JsonFields.optionalText(body, field).orElseThrow(() -> AdminException.badRequest(label + ": missing (required)"));
     }
 
     /** The organisation as the admin API shows it. */
