@@ -18,6 +18,9 @@ import java.util.Map;
  *   <li>{@code holdout2}, {@code holdout3} — held-out campaign variants, each set written without tuning a
  *       detector to it, in an ordinary background ({@code holdout3} adds many tutoring apps: step-by-step maths
  *       at volume that must be left alone);</li>
+ *   <li>{@code holdout4} — a fourth held-out set, written blind to the detector: harvesting inside RAG
+ *       requests, preference pairs, paraphrase laundering, several items per request; with evaluation
+ *       companies grading against a rubric as hard ordinary cases;</li>
  *   <li>{@code demo} — small: a few ordinary organisations, one hydra of 60 accounts, and one key used
  *       from a restricted country through a VPN, over a day;</li>
  *   <li>one per campaign kind ({@code hydra}, {@code bold-harvester}, …) — that campaign in a small
@@ -95,6 +98,17 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.AGENT_HARVEST, 2), ScenarioPart.of(ScenarioKind.AGED_ACCOUNTS, 2),
                         ScenarioPart.of(ScenarioKind.SOFT_LABELS, 2),
                         ScenarioPart.of(ScenarioKind.MULTILINGUAL_HARVEST, 2))));
+        put(scenarios, new Scenario("holdout4",
+                "held-out campaign variants written blind to the detector: harvesting inside RAG requests, "
+                        + "preference pairs, material paraphrased through the model before it is asked, several "
+                        + "items per request; and evaluation companies grading with a rubric as hard ordinary cases",
+                Duration.ofDays(5), List.of(
+                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
+                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
+                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8), ScenarioPart.of(ScenarioKind.JUDGE_SERVICE, 12),
+                        ScenarioPart.of(ScenarioKind.CONTEXT_HARVEST, 2), ScenarioPart.of(ScenarioKind.PREFERENCE_PAIRS, 2),
+                        ScenarioPart.of(ScenarioKind.PARAPHRASE_HARVEST, 2),
+                        ScenarioPart.of(ScenarioKind.BUNDLED_ITEMS, 2))));
         put(scenarios, new Scenario("demo",
                 "a few ordinary organisations, one hydra of 60 accounts, one key used from a restricted country via VPN",
                 Duration.ofDays(1), List.of(

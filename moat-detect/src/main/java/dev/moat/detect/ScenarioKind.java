@@ -73,7 +73,35 @@ public enum ScenarioKind {
      * Held out (holdout3), ordinary: a tutoring app relaying many students' homework questions (maths word
      * problems, step-by-step explanations, follow-ups) through one key from its servers.
      */
-    TUTORING_APP("tutoring-app", false);
+    TUTORING_APP("tutoring-app", false),
+    /**
+     * Held out (holdout4): harvesting inside retrieval-augmented requests — an established app's key sends a
+     * fixed "answer from the documents" system prompt, a few passages of ordinary documentation text and, as the
+     * question, an item of the material; its answer is what is harvested. No harvesting template, app-like shape.
+     */
+    CONTEXT_HARVEST("context-harvest", true),
+    /**
+     * Held out (holdout4): preference-data harvesting for reward-model training — each request gets two or three
+     * complete answers to one item ({@code n} of 2–3 at a high temperature, or two alternatives asked for in
+     * varied wording), so the request count is a fraction of the harvest; several unlinked organisations.
+     */
+    PREFERENCE_PAIRS("preference-pairs", true),
+    /**
+     * Held out (holdout4): material laundered through the model — a nightly rewriting job paraphrases the items,
+     * and keys of other, unlinked organisations ask the paraphrases bare, so harvesting requests contain no
+     * dataset sentence and no template.
+     */
+    PARAPHRASE_HARVEST("paraphrase-harvest", true),
+    /**
+     * Held out (holdout4): a "synthetic data vendor" packing 3–12 items into each request (JSON array, numbered
+     * list or sections) and asking for a complete answer to each: few, long requests at a low, working-day rate.
+     */
+    BUNDLED_ITEMS("bundled-items", true),
+    /**
+     * Held out (holdout4), ordinary: an evaluation company grading its clients' chatbot conversations against a
+     * fixed rubric (JSON scores), at volume through a few keys from its servers.
+     */
+    JUDGE_SERVICE("judge-service", false);
 
     private final String label;
     private final boolean campaign;

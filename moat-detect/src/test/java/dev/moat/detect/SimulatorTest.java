@@ -182,7 +182,10 @@ class SimulatorTest {
                 continue;
             }
             Set<PromptSource.Pool> found = index.poolsIn(first);
-            if (simulated.harvesting() && kind != ScenarioKind.RESTRICTED_VPN) {
+            if (kind == ScenarioKind.PARAPHRASE_HARVEST) {
+                // the rewriting job sends the items; the askers send paraphrases, which contain no dataset sentence
+                assertThat(found).as(kind + ": " + first).allMatch(PromptSource.Pool::harvesting);
+            } else if (simulated.harvesting() && kind != ScenarioKind.RESTRICTED_VPN) {
                 assertThat(found).as(kind + ": " + first).isNotEmpty().allMatch(PromptSource.Pool::harvesting);
             } else if (kind == ScenarioKind.EVAL_RUN) {
                 assertThat(found).as(first).containsExactly(PromptSource.Pool.EVALUATION);
@@ -216,10 +219,19 @@ class SimulatorTest {
 
         Set<PromptSource.Pool> poolsIn(String text) {
             Set<PromptSource.Pool> found = new HashSet<>(exact.getOrDefault(text.strip(), Set.of()));
+            for (String prompt : promptsIn(text)) {
+                found.addAll(exact.get(prompt));
+            }
+            return found;
+        }
+
+        /** The prompts (of at least {@code KEY} characters) that occur in the text, exactly or inside it. */
+        Set<String> promptsIn(String text) {
+            Set<String> found = new HashSet<>();
             for (int i = 0; i + KEY <= text.length(); i++) {
                 for (String candidate : byOpening.getOrDefault(text.substring(i, i + KEY), List.of())) {
                     if (text.startsWith(candidate, i)) {
-                        found.addAll(exact.get(candidate));
+                        found.add(candidate);
                     }
                 }
             }
@@ -456,6 +468,173 @@ class SimulatorTest {
         assertThat(multiTurn.get(ScenarioKind.TUTORING_APP)).isGreaterThan(events.get(ScenarioKind.TUTORING_APP) / 4);
     }
 
+    /** The kinds written for {@code holdout4}: four campaign variants and one ordinary look-alike. */
+    private static final Set<ScenarioKind> HOLDOUT4_KINDS = Set.of(ScenarioKind.CONTEXT_HARVEST,
+            ScenarioKind.PREFERENCE_PAIRS, ScenarioKind.PARAPHRASE_HARVEST, ScenarioKind.BUNDLED_ITEMS,
+            ScenarioKind.JUDGE_SERVICE);
+
+    private static Scenario holdout4Kinds(Duration duration) {
+        return new Scenario("holdout4-kinds", "one of each holdout4 kind", duration,
+                HOLDOUT4_KINDS.stream().sorted().map(kind -> ScenarioPart.of(kind, 1)).toList());
+    }
+
+    @Property(tries = 2)
+    void theHoldout4KindsAreLabelledAndDeterministicPerSeed(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+        Scenario scenario = holdout4Kinds(Duration.ofDays(1));
+        SimulationSettings settings = SimulationSettings.of(seed, SimulationTestData.START);
+        List<SimulatedEvent> events = events(BUNDLED, scenario, settings);
+        List<String> once = events.stream().map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId())
+                .toList();
+        List<String> again = events(BUNDLED, scenario, settings).stream()
+                .map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId()).toList();
+        assertThat(again).isEqualTo(once);
+        List<String> other = events(BUNDLED, scenario, SimulationSettings.of(seed + 1, SimulationTestData.START))
+                .stream().map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId()).toList();
+        assertThat(other).isNotEqualTo(once);
+
+        Map<String, SimulatedOrg> orgs = BUNDLED.run(scenario, settings).orgs().stream()
+                .collect(Collectors.toMap(SimulatedOrg::orgId, org -> org));
+        Map<ScenarioKind, Set<String>> labels = new HashMap<>();
+        for (SimulatedEvent event : events) {
+            SimulatedOrg org = orgs.get(event.event().orgId());
+            assertThat(org.mixed()).isFalse();
+            assertThat(event.campaignId()).isEqualTo(org.campaignId());
+            labels.computeIfAbsent(org.kind(), kind -> new HashSet<>()).add(event.campaignId().orElse("benign"));
+        }
+        assertThat(labels).containsOnlyKeys(HOLDOUT4_KINDS);
+        for (ScenarioKind kind : HOLDOUT4_KINDS) {
+            assertThat(labels.get(kind)).as(kind.label())
+                    .containsExactly(kind.campaign() ? "camp_" + kind.label() + "_1" : "benign");
+        }
+    }
+
+    /**
+     * Each holdout4 campaign is defined by the tell it avoids; this checks the property that makes the evasion
+     * and that the campaign still harvests at volume; and that the evaluation company is what it claims to be.
+     */
+    @Test
+    void theHoldout4VariantsHaveTheShapesThatDefineTheirEvasion() {
+        Simulation simulation = BUNDLED.run(holdout4Kinds(Duration.ofDays(2)),
+                SimulationSettings.of(3, SimulationTestData.START));
+        Map<String, SimulatedOrg> orgs = simulation.orgs().stream()
+                .collect(Collectors.toMap(SimulatedOrg::orgId, org -> org));
+        Map<ScenarioKind, List<SimulatedOrg>> byKind = simulation.orgs().stream()
+                .collect(Collectors.groupingBy(SimulatedOrg::kind));
+        // the preference harvesters and the paraphrase askers are unlinked organisations: a card each
+        for (ScenarioKind kind : List.of(ScenarioKind.PREFERENCE_PAIRS, ScenarioKind.PARAPHRASE_HARVEST)) {
+            assertThat(distinct(byKind.get(kind), org -> org.profile().paymentFingerprint().orElseThrow()))
+                    .as(kind.label()).hasSize(byKind.get(kind).size());
+        }
+        assertThat(byKind.get(ScenarioKind.PREFERENCE_PAIRS).size()).isBetween(2, 4);
+        assertThat(byKind.get(ScenarioKind.PARAPHRASE_HARVEST).size()).isBetween(4, 6);
+
+        PromptIndex index = new PromptIndex(BUNDLED_PROMPTS);
+        Set<String> harvestItems = new HashSet<>();
+        for (PromptSource.Pool pool : PromptSource.Pool.values()) {
+            if (pool.harvesting()) {
+                BUNDLED_PROMPTS.pool(pool).forEach(prompt -> harvestItems.add(prompt.text().strip()));
+            }
+        }
+        Set<String> ordinaryPrompts = new HashSet<>();
+        for (PromptSource.Pool pool : List.of(PromptSource.Pool.CHAT, PromptSource.Pool.DIALOGUE)) {
+            BUNDLED_PROMPTS.pool(pool).forEach(prompt -> ordinaryPrompts.add(prompt.text().strip()));
+        }
+        Map<ScenarioKind, Integer> events = new HashMap<>();
+        int[] answers = {0};
+        int[] bundledItems = {0};
+        Map<String, Set<Boolean>> paraphraseOrgSendsItems = new HashMap<>();
+        Set<String> paraphrasesReturned = new HashSet<>();
+        int[] askedParaphrases = {0, 0};
+        Map<String, Set<String>> judgeSystems = new HashMap<>();
+        simulation.forEachRemaining(simulated -> {
+            UsageEvent event = simulated.event();
+            SimulatedOrg org = orgs.get(event.orgId());
+            RequestSummary request = event.request();
+            String first = request.messages().getFirst().content();
+            events.merge(org.kind(), 1, Integer::sum);
+            assertThat(request.turns()).isEqualTo(1);
+            switch (org.kind()) {
+                case CONTEXT_HARVEST -> {
+                    // a RAG request from an app's servers: system prompt, numbered passages, the item as the question
+                    assertThat(request.system()).isPresent();
+                    assertThat(first).contains("[1] ", "[2] ");
+                    assertThat(index.poolsIn(first)).as(first).isNotEmpty().allMatch(PromptSource.Pool::harvesting);
+                    assertThat(harvestItems.stream().anyMatch(first::endsWith)).as(first).isTrue();
+                    assertThat(request.maxTokens()).isBetween(1_024, 2_048);
+                    assertThat(event.network()).isEqualTo(TrafficNetworks.HOSTING);
+                }
+                case PREFERENCE_PAIRS -> {
+                    // several answers per request, without an n that extraction guards look for
+                    assertThat(request.temperature().orElseThrow()).isGreaterThanOrEqualTo(0.9);
+                    assertThat(request.n()).isBetween(1, 3);
+                    if (event.api().equals("openai")) {
+                        assertThat(request.n()).isGreaterThanOrEqualTo(2);
+                        assertThat(harvestItems).contains(first);
+                    } else {
+                        assertThat(request.n()).isEqualTo(1);
+                        assertThat(TrafficPreferencePairs.ALTERNATIVES).anyMatch(ask -> first.startsWith(ask + "\n\n")
+                                || first.endsWith("\n\n" + ask));
+                    }
+                    if (event.response().status() == 200) {
+                        answers[0] += Math.max(2, request.n());
+                    }
+                }
+                case PARAPHRASE_HARVEST -> {
+                    // one organisation sends the items to be rewritten; the others ask only the rewritten text
+                    boolean sendsItem = !index.poolsIn(first).isEmpty();
+                    paraphraseOrgSendsItems.computeIfAbsent(org.orgId(), id -> new HashSet<>()).add(sendsItem);
+                    if (sendsItem) {
+                        event.response().text().ifPresent(paraphrasesReturned::add);
+                    } else {
+                        assertThat(request.system()).isEmpty();
+                        assertThat(event.network()).isEqualTo(TrafficNetworks.RESIDENTIAL);
+                        assertThat(harvestItems).doesNotContain(first);
+                        askedParaphrases[0]++;
+                        if (paraphrasesReturned.contains(first)) {
+                            askedParaphrases[1]++;
+                        }
+                    }
+                }
+                case BUNDLED_ITEMS -> {
+                    Set<String> items = index.promptsIn(first);
+                    assertThat(items).as(first).hasSizeGreaterThanOrEqualTo(2).allMatch(harvestItems::contains);
+                    bundledItems[0] += items.size();
+                    assertThat(request.maxTokens()).isGreaterThanOrEqualTo(8_192);
+                }
+                case JUDGE_SERVICE -> {
+                    // grading its clients' ordinary conversations with one rubric: short, deterministic answers
+                    assertThat(simulated.harvesting()).isFalse();
+                    assertThat(first).startsWith("Conversation to evaluate:").contains("Rubric: ");
+                    String graded = first.substring("Conversation to evaluate:\nUser: ".length(),
+                            first.indexOf("\nAssistant: "));
+                    assertThat(ordinaryPrompts).as(first).contains(graded);
+                    assertThat(index.poolsIn(first)).as(first).noneMatch(PromptSource.Pool::harvesting);
+                    assertThat(request.maxTokens()).isLessThanOrEqualTo(512);
+                    assertThat(request.temperature().orElseThrow()).isZero();
+                    assertThat(event.network()).isEqualTo(TrafficNetworks.HOSTING);
+                    judgeSystems.computeIfAbsent(org.orgId(), id -> new HashSet<>()).add(request.system().orElseThrow());
+                }
+                default -> throw new AssertionError("unexpected kind " + org.kind());
+            }
+        });
+        // still campaigns: each harvests thousands of answers over two days, all its accounts together
+        for (ScenarioKind kind : HOLDOUT4_KINDS) {
+            assertThat(events.get(kind)).as(kind.label()).isGreaterThan(
+                    kind == ScenarioKind.BUNDLED_ITEMS ? 300 : 1_000);
+        }
+        assertThat(answers[0]).isGreaterThanOrEqualTo(2 * events.get(ScenarioKind.PREFERENCE_PAIRS) * 9 / 10);
+        // few requests, many items: at least three harvested answers per request on average
+        assertThat(bundledItems[0]).isGreaterThanOrEqualTo(3 * events.get(ScenarioKind.BUNDLED_ITEMS))
+                .isGreaterThan(1_000);
+        assertThat(paraphraseOrgSendsItems.values()).filteredOn(sends -> sends.equals(Set.of(true))).hasSize(1);
+        assertThat(paraphraseOrgSendsItems.values()).filteredOn(sends -> sends.equals(Set.of(false)))
+                .hasSize(paraphraseOrgSendsItems.size() - 1);
+        // most questions asked are paraphrases the rewriting job got from the model earlier in the run
+        assertThat(askedParaphrases[0]).isGreaterThan(1_000);
+        assertThat(askedParaphrases[1]).isGreaterThan(askedParaphrases[0] / 2);
+        assertThat(judgeSystems.values()).allMatch(systems -> systems.size() == 1);
+    }
+
     private static Set<String> distinct(List<SimulatedOrg> orgs, java.util.function.Function<SimulatedOrg, String> fact) {
         return orgs.stream().map(fact).collect(Collectors.toSet());
     }
@@ -479,8 +658,8 @@ class SimulatorTest {
                 ScenarioKind.OFFICE_DISTILLER);
         assertThat(mixed).containsAll(java.util.Arrays.stream(ScenarioKind.values())
                 .filter(kind -> kind != ScenarioKind.RESTRICTED_VPN && !heldOut.contains(kind)
-                        && !HOLDOUT3_KINDS.contains(kind)).toList());
-        assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS);
+                        && !HOLDOUT3_KINDS.contains(kind) && !HOLDOUT4_KINDS.contains(kind)).toList());
+        assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS).doesNotContainAnyElementsOf(HOLDOUT4_KINDS);
         assertThat(ScenarioCatalog.named("holdout2").parts()).extracting(ScenarioPart::kind).containsAll(heldOut);
         List<ScenarioPart> holdout3 = ScenarioCatalog.named("holdout3").parts();
         assertThat(holdout3).extracting(ScenarioPart::kind).containsAll(HOLDOUT3_KINDS)
@@ -490,6 +669,14 @@ class SimulatorTest {
         assertThat(holdout3).filteredOn(part -> part.kind() == ScenarioKind.TUTORING_APP)
                 .singleElement().satisfies(part -> assertThat(part.count()).isGreaterThanOrEqualTo(12));
         assertThat(ScenarioCatalog.named("holdout3").duration()).isEqualTo(Duration.ofDays(5));
+        Scenario holdout4 = ScenarioCatalog.named("holdout4");
+        assertThat(holdout4.parts()).extracting(ScenarioPart::kind).containsAll(HOLDOUT4_KINDS)
+                .doesNotContainAnyElementsOf(heldOut).doesNotContainAnyElementsOf(HOLDOUT3_KINDS);
+        assertThat(holdout4.parts()).filteredOn(part -> HOLDOUT4_KINDS.contains(part.kind()) && part.kind().campaign())
+                .hasSize(4).allSatisfy(part -> assertThat(part.count()).isEqualTo(2));
+        assertThat(holdout4.parts()).filteredOn(part -> part.kind() == ScenarioKind.JUDGE_SERVICE)
+                .singleElement().satisfies(part -> assertThat(part.count()).isGreaterThanOrEqualTo(12));
+        assertThat(holdout4.duration()).isEqualTo(Duration.ofDays(5));
         Simulation demo = BUNDLED.run(ScenarioCatalog.named("demo"), SimulationSettings.of(1, SimulationTestData.START));
         assertThat(demo.orgs()).filteredOn(org -> org.kind() == ScenarioKind.HYDRA).hasSize(60);
         assertThat(demo.orgs()).filteredOn(org -> org.kind() == ScenarioKind.RESTRICTED_VPN).hasSize(1);
