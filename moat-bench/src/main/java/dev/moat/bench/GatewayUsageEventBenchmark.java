@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class GatewayUsageEventBenchmark {
 
-    private static final String EVENT = """
+    static final String EVENT = """
             {"id":"evt_2jf71qz189ptk29s45snv8361e","ts":"2026-11-27T16:00:00.123Z",
              "org_id":"org_3kTMd92jL0QxW7aB","account_id":"acct_9Qm2LxT0aV7cRk1B","key_id":"key_Zp4Yb8Nw2Ls6Hd0F",
              "ip":"203.0.113.7","country":"US","network":"residential","user_agent":"openai-python/1.54.0",

@@ -48,7 +48,12 @@ public record RequestSummary(
     }
 
     public RequestSummary withoutContent() {
-        return new RequestSummary(Optional.empty(), List.of(), turns, maxTokens, temperature, n, stream,
+        return withContent(Optional.empty(), List.of());
+    }
+
+    /** The same parameters with this system prompt and conversation. */
+    public RequestSummary withContent(Optional<String> system, List<UsageEvent.Message> messages) {
+        return new RequestSummary(system, messages, turns, maxTokens, temperature, n, stream,
                 logprobs, topLogprobs, logitBiasSize, tools, thinking);
     }
 

@@ -25,8 +25,12 @@ public record ResponseSummary(
     }
 
     public ResponseSummary withoutContent() {
-        return new ResponseSummary(status, Optional.empty(), promptTokens, completionTokens, reasoningTokens,
-                finishReason);
+        return withText(Optional.empty());
+    }
+
+    /** The same response with this text. */
+    public ResponseSummary withText(Optional<String> text) {
+        return new ResponseSummary(status, text, promptTokens, completionTokens, reasoningTokens, finishReason);
     }
 
     public long totalTokens() {

@@ -52,6 +52,18 @@ public record UsageEvent(
                 request.withoutContent(), response.withoutContent(), decision, latencyMs);
     }
 
+    /** The event's text: system prompt, conversation and response. */
+    public EventContent content() {
+        return new EventContent(request.system(), request.messages(), response.text());
+    }
+
+    /** The same event carrying {@code content} in place of whatever text it had. */
+    public UsageEvent withContent(EventContent content) {
+        return new UsageEvent(id, ts, orgId, accountId, keyId, ip, country, network, userAgent, api, model,
+                request.withContent(content.system(), content.messages()), response.withText(content.text()),
+                decision, latencyMs);
+    }
+
     private static String orEmpty(String value) {
         return value == null ? "" : value;
     }

@@ -57,16 +57,7 @@ public final class UsageEventCodec {
         if (request.system().isPresent()) {
             out.writeStringField("system", request.system().get());
         }
-        if (!request.messages().isEmpty()) {
-            out.writeArrayFieldStart("messages");
-            for (UsageEvent.Message message : request.messages()) {
-                out.writeStartObject();
-                out.writeStringField("role", message.role());
-                out.writeStringField("content", message.content());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-        }
+        writeMessages(request.messages(), out);
         out.writeNumberField("turns", request.turns());
         out.writeNumberField("max_tokens", request.maxTokens());
         if (request.temperature().isPresent()) {
@@ -110,6 +101,71 @@ public final class UsageEventCodec {
 
         out.writeNumberField("latency_ms", event.latencyMs());
         out.writeEndObject();
+    }
+
+    private static void writeMessages(List<UsageEvent.Message> messages, JsonGenerator out) throws IOException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        out.writeArrayFieldStart("messages");
+        for (UsageEvent.Message message : messages) {
+            out.writeStartObject();
+            out.writeStringField("role", message.role());
+            out.writeStringField("content", message.content());
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+
+    /**
+     * An event's content alone, for a store that keeps it apart from the event's numbers:
+     * {@code {"system":…,"messages":[{"role":…,"content":…}],"text":…}}, each field only when present —
+     * the names and shapes of the event format's {@code request.system}, {@code request.messages} and
+     * {@code response.text}.
+     */
+    public static String contentToJson(EventContent content) {
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            out.writeStartObject();
+            if (content.system().isPresent()) {
+                out.writeStringField("system", content.system().get());
+            }
+            writeMessages(content.messages(), out);
+            if (content.text().isPresent()) {
+                out.writeStringField("text", content.text().get());
+            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** Reads what {@link #contentToJson} wrote; unknown fields are skipped. */
+    public static EventContent contentFromJson(String json) {
+        try (JsonParser in = JSON.createParser(json)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                throw new EventFormatException("event content: not a JSON object");
+            }
+            Optional<String> system = Optional.empty();
+            List<UsageEvent.Message> messages = List.of();
+            Optional<String> text = Optional.empty();
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                switch (field) {
+                    case "system" -> system = value == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(text(in, "system"));
+                    case "messages" -> messages = readMessages(in, value);
+                    case "text" -> text = value == JsonToken.VALUE_NULL ? Optional.empty() : Optional.of(text(in, "text"));
+                    default -> in.skipChildren();
+                }
+            }
+            return new EventContent(system, messages, text);
+        } catch (JsonProcessingException e) {
+            throw new EventFormatException("event content: invalid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static UsageEvent fromJson(String json) {

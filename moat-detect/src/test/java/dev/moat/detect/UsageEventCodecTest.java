@@ -67,6 +67,21 @@ class UsageEventCodecTest {
     }
 
     @Test
+    void contentStoredApartComesBackWhole() {
+        UsageEvent event = UsageEventCodec.fromJson(CONTRACT_EXAMPLE);
+
+        String content = UsageEventCodec.contentToJson(event.content());
+        UsageEvent restored = event.withoutContent().withContent(UsageEventCodec.contentFromJson(content));
+
+        assertThat(restored).isEqualTo(event);
+        assertThat(content).doesNotContain("max_tokens", "org_a");
+        assertThat(UsageEventCodec.contentFromJson(UsageEventCodec.contentToJson(event.withoutContent().content())).isEmpty())
+                .isTrue();
+        assertThatThrownBy(() -> UsageEventCodec.contentFromJson("{\"messages\":{}}"))
+                .isInstanceOf(EventFormatException.class).hasMessageContaining("request.messages");
+    }
+
+    @Test
     void ignoresUnknownFieldsAndKeepsDefaults() {
         UsageEvent event = UsageEventCodec.fromJson(
                 "{\"id\":\"e\",\"ts\":\"2026-01-01T00:00:00Z\",\"future\":{\"x\":[1,2]},\"request\":{}}");

@@ -195,9 +195,8 @@ public final class MoatServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen: " + e.getMessage()
                     + " (is another process using the port? change listen.gateway / listen.admin)", e);
         }
-        if (config.gateway().contentRetention().isPresent()) {
-            vertx.setPeriodic(RETENTION_SWEEP_MS, id -> vertx.executeBlocking(() -> usageStore.expireContent(Instant.now()), false));
-        }
+        // Also with retention off: content stored while it was on goes at the first sweep, a second after start.
+        vertx.setPeriodic(1_000, RETENTION_SWEEP_MS, id -> vertx.executeBlocking(() -> usageStore.expireContent(Instant.now()), false));
         if (config.audit().summariseAllowed()) {
             vertx.setPeriodic(config.audit().summaryInterval().toMillis(),
                     id -> vertx.executeBlocking(() -> {

@@ -1,10 +1,14 @@
 package dev.moat.server.store;
 
+import dev.moat.detect.EventContent;
 import dev.moat.detect.ResponseFingerprint;
 import dev.moat.detect.UsageEvent;
 import dev.moat.detect.UsageEventCodec;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,9 +22,13 @@ import java.util.Optional;
 /**
  * The usage record: every event, and running totals per organisation and day kept in the same
  * transaction, so {@code /admin/v1/usage} never has to scan events. Event content (prompt and
- * response text) is dropped from stored events once its retention period has passed.
+ * response text) is kept in a table of its own beside the event's numbers, and deleted from there
+ * once its retention period has passed; with retention off it is never written.
  */
 public final class UsageStore {
+
+    /** How many of the oldest content rows one expiry transaction looks at. */
+    static final int EXPIRY_WINDOW = 10_000;
 
     private final Database db;
     private final Optional<Duration> contentRetention;
@@ -45,9 +53,14 @@ public final class UsageStore {
             return;
         }
         db.transaction("storing " + events.size() + " usage events", c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO usage_events (id, ts, org_id, key_id,"
-                    + " status, action, prompt_tokens, completion_tokens, reasoning_tokens, event_json, content_expires_at)"
+            // One writer (this store, under the database's lock) numbers the batch itself, so the content rows
+            // can carry their event's seq without a round trip per row for the generated key.
+            long seq = lastSeq(c);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO usage_events (seq, id, ts, org_id, key_id,"
+                    + " status, action, prompt_tokens, completion_tokens, reasoning_tokens, event_json)"
                     + " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement content = c.prepareStatement(
+                         "INSERT INTO usage_content (seq, ts, content_json) VALUES (?,?,?)");
                  PreparedStatement totals = c.prepareStatement("INSERT INTO usage_totals (org_id, day, requests, denied,"
                          + " prompt_tokens, completion_tokens, reasoning_tokens) VALUES (?,?,?,?,?,?,?)"
                          + " ON CONFLICT (org_id, day) DO UPDATE SET requests = requests + excluded.requests,"
@@ -57,20 +70,26 @@ public final class UsageStore {
                          + " reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens")) {
                 Map<OrgDay, long[]> dayTotals = new HashMap<>();
                 for (UsageEvent event : events) {
-                    UsageEvent stored = contentRetention.isPresent() ? event : event.withoutContent();
-                    boolean hasContent = contentRetention.isPresent() && hasContent(event);
-                    insert.setString(1, event.id());
-                    insert.setString(2, event.ts().toString());
-                    insert.setString(3, event.orgId());
-                    insert.setString(4, event.keyId());
-                    insert.setInt(5, event.response().status());
-                    insert.setString(6, event.decision().action());
-                    insert.setLong(7, event.response().promptTokens());
-                    insert.setLong(8, event.response().completionTokens());
-                    insert.setLong(9, event.response().reasoningTokens());
-                    insert.setString(10, UsageEventCodec.toJson(stored));
-                    insert.setString(11, hasContent ? event.ts().plus(contentRetention.get()).toString() : null);
+                    seq++;
+                    insert.setLong(1, seq);
+                    insert.setString(2, event.id());
+                    insert.setString(3, event.ts().toString());
+                    insert.setString(4, event.orgId());
+                    insert.setString(5, event.keyId());
+                    insert.setInt(6, event.response().status());
+                    insert.setString(7, event.decision().action());
+                    insert.setLong(8, event.response().promptTokens());
+                    insert.setLong(9, event.response().completionTokens());
+                    insert.setLong(10, event.response().reasoningTokens());
+                    insert.setString(11, UsageEventCodec.toJson(event.withoutContent()));
                     insert.addBatch();
+                    EventContent text = event.content();
+                    if (contentRetention.isPresent() && !text.isEmpty()) {
+                        content.setLong(1, seq);
+                        content.setString(2, event.ts().toString());
+                        content.setString(3, UsageEventCodec.contentToJson(text));
+                        content.addBatch();
+                    }
                     long[] sums = dayTotals.computeIfAbsent(
                             new OrgDay(event.orgId(), event.ts().atZone(ZoneOffset.UTC).toLocalDate().toString()), k -> new long[5]);
                     sums[0]++;
@@ -80,6 +99,7 @@ public final class UsageStore {
                     sums[4] += event.response().reasoningTokens();
                 }
                 insert.executeBatch();
+                content.executeBatch();
                 // One upsert per organisation and day of the batch, not one per event.
                 for (Map.Entry<OrgDay, long[]> sum : dayTotals.entrySet()) {
                     totals.setString(1, sum.getKey().org());
@@ -110,9 +130,14 @@ public final class UsageStore {
         });
     }
 
-    private static boolean hasContent(UsageEvent event) {
-        return event.request().system().isPresent() || !event.request().messages().isEmpty()
-                || event.response().text().isPresent();
+    /** The highest seq ever given to an event (AUTOINCREMENT never hands one out twice, even after deletes). */
+    private static long lastSeq(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT MAX(COALESCE((SELECT MAX(seq) FROM usage_events), 0),"
+                     + " COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'usage_events'), 0))")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Every stored response fingerprint, oldest first, for provenance tracing. */
@@ -143,11 +168,11 @@ public final class UsageStore {
         });
     }
 
-    /** The most recent events, newest first; all organisations when {@code orgId} is empty. */
+    /** The most recent events, newest first, with their content while it is retained; all organisations when {@code orgId} is empty. */
     public List<UsageEvent> recent(Optional<String> orgId, int limit) {
         return db.read("reading usage events", c -> {
-            String sql = "SELECT event_json FROM usage_events" + (orgId.isPresent() ? " WHERE org_id = ?" : "")
-                    + " ORDER BY seq DESC LIMIT ?";
+            String sql = "SELECT e.event_json, c.content_json FROM usage_events e LEFT JOIN usage_content c ON c.seq = e.seq"
+                    + (orgId.isPresent() ? " WHERE e.org_id = ?" : "") + " ORDER BY e.seq DESC LIMIT ?";
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 int i = 1;
                 if (orgId.isPresent()) {
@@ -157,7 +182,9 @@ public final class UsageStore {
                 List<UsageEvent> events = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        events.add(UsageEventCodec.fromJson(rs.getString(1)));
+                        UsageEvent event = UsageEventCodec.fromJson(rs.getString(1));
+                        String content = rs.getString(2);
+                        events.add(content == null ? event : event.withContent(UsageEventCodec.contentFromJson(content)));
                     }
                 }
                 return events;
@@ -165,30 +192,31 @@ public final class UsageStore {
         });
     }
 
-    /** Drops prompt and response text from events whose retention has expired; returns how many. */
+    /**
+     * Deletes the content of events older than the retention configured now (all of it when retention is
+     * off, so turning retention off or shortening it applies to what is already stored); returns how
+     * many. Content rows are taken oldest first in windows of {@value #EXPIRY_WINDOW}, each window in its
+     * own short transaction so the usage writer is never held up for long, until a window holds nothing
+     * to delete. Events are stored in about the order of their timestamps (a long stream is stored when
+     * it ends), so content behind a younger event's waits at most as long as the longest request, on top
+     * of the sweep interval.
+     */
     public int expireContent(Instant now) {
-        return db.transaction("expiring event content", c -> {
-            List<String[]> rewritten = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, event_json FROM usage_events WHERE content_expires_at IS NOT NULL AND content_expires_at <= ? LIMIT 10000")) {
-                s.setString(1, now.toString());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        UsageEvent stripped = UsageEventCodec.fromJson(rs.getString(2)).withoutContent();
-                        rewritten.add(new String[] {rs.getString(1), UsageEventCodec.toJson(stripped)});
-                    }
+        String cutoff = now.minus(contentRetention.orElse(Duration.ZERO)).toString();
+        int expired = 0;
+        while (true) {
+            int deleted = db.transaction("expiring event content", c -> {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM usage_content WHERE seq IN"
+                        + " (SELECT seq FROM usage_content ORDER BY seq LIMIT ?) AND ts <= ?")) {
+                    s.setInt(1, EXPIRY_WINDOW);
+                    s.setString(2, cutoff);
+                    return s.executeUpdate();
                 }
+            });
+            if (deleted == 0) {
+                return expired;
             }
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE usage_events SET event_json = ?, content_expires_at = NULL WHERE id = ?")) {
-                for (String[] row : rewritten) {
-                    s.setString(1, row[1]);
-                    s.setString(2, row[0]);
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            return rewritten.size();
-        });
+            expired += deleted;
+        }
     }
 }
