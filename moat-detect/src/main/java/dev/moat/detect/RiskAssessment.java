@@ -183,7 +183,9 @@ final class RiskAssessment {
             }
             double intent = templates.intent[i] / count;
             double harvest = templates.harvest[i] / count;
-            double risk = Math.max(intent * (0.3 + 0.35 * harvest + 0.35), 0.75 * harvest)
+            // as for the whole profile, intent counts a little on its own and fully with the harvesting parameters:
+            // a grading or step-by-step template answered briefly is an evaluation pipeline as often as a harvest
+            double risk = Math.max(intent * (0.3 + 0.7 * harvest), 0.75 * harvest)
                     * (count / (count + CONFIDENCE_HALF));
             best = Math.max(best, risk);
         }

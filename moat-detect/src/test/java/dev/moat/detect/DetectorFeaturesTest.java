@@ -47,6 +47,19 @@ class DetectorFeaturesTest {
         assertThat(verdict.signals()).extracting(Signal::name).contains("grader_intent");
     }
 
+    /**
+     * Grading intent on one template, at volume, answered with a short score: an evaluation pipeline as often as
+     * a harvest. Intent weighs fully only together with the harvesting parameters, so an established customer
+     * doing this is at most flagged — not sent to review, whose harvest budget would then throttle it.
+     */
+    @Test
+    void aGradingServiceAnsweredBrieflyIsNotActioned() {
+        PrincipalVerdict verdict = run(Workloads.gradingService("org_judge", Workloads.START, 5, 600, 8),
+                Workloads.standard("org_judge"));
+        assertThat(verdict.signals()).extracting(Signal::name).contains("grader_intent", "template_concentration");
+        assertThat(verdict.action()).isIn(Action.NONE, Action.FLAG);
+    }
+
     @Test
     void logitBiasExtractionIsActioned() {
         PrincipalVerdict verdict = run(Workloads.logitProber("org_l", Workloads.START, 300),

@@ -274,6 +274,37 @@ final class Workloads {
         return events;
     }
 
+    /**
+     * An evaluation company grading its clients' chatbot conversations against one rubric, briefly (a JSON
+     * score), in office hours, from its cloud servers: the model used as a judge, legitimately.
+     */
+    static List<UsageEvent> gradingService(String org, Instant start, int days, int perDay, long seed) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            Instant opening = start.plus(Duration.ofDays(day)).plus(Duration.ofHours(1));
+            for (int i = 0; i < perDay; i++) {
+                Instant ts = opening.plusMillis((long) i * 8 * 3_600_000 / perDay + rng.nextInt(20_000));
+                String conversation = CHAT[rng.nextInt(CHAT.length)];
+                events.add(TestEvents.event(org, ts).ip("203.0.113.40").network("hosting")
+                        .userAgent("python-httpx/0.27")
+                        .user("Grade the assistant's reply below against the rubric (helpfulness, accuracy, tone). "
+                                + "Score each from 1 to 5 and return JSON.\n\nUser: " + conversation
+                                + "\n\nAssistant reply #" + rng.nextInt(100_000) + ": Sure, here is what I suggest.")
+                        .maxTokens(256).answer("{\"helpfulness\": 4, \"accuracy\": 5, \"tone\": 4}")
+                        .completionTokens(40 + rng.nextInt(60)).build());
+            }
+        }
+        return events;
+    }
+
+    /** An organisation on the "standard" tier, signed up long ago. */
+    static OrgProfile standard(String org) {
+        return new OrgProfile(org, java.util.Optional.of(Instant.parse("2024-06-01T00:00:00Z")),
+                java.util.Optional.of("US"), java.util.Optional.of("standard"), java.util.Optional.empty(),
+                java.util.Optional.of(org + ".example.com"), java.util.Optional.empty());
+    }
+
     static OrgProfile selfServe(String org, Instant createdAt) {
         return new OrgProfile(org, java.util.Optional.of(createdAt), java.util.Optional.of("US"),
                 java.util.Optional.of("self-serve"), java.util.Optional.empty(), java.util.Optional.empty(),
