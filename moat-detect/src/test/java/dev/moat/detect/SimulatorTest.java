@@ -321,7 +321,14 @@ class SimulatorTest {
 
     @Property(tries = 2)
     void theHoldout3KindsAreLabelledAndDeterministicPerSeed(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
-        Scenario scenario = holdout3Kinds(Duration.ofDays(1));
+        assertLabelledAndDeterministic(holdout3Kinds(Duration.ofDays(1)), HOLDOUT3_KINDS, seed);
+    }
+
+    /**
+     * One organisation of each of {@code kinds}: the same seed gives the same events, another seed others, and
+     * every event carries its organisation's label (one campaign per campaign kind, ordinary kinds benign).
+     */
+    private static void assertLabelledAndDeterministic(Scenario scenario, Set<ScenarioKind> kinds, long seed) {
         SimulationSettings settings = SimulationSettings.of(seed, SimulationTestData.START);
         List<SimulatedEvent> events = events(BUNDLED, scenario, settings);
         List<String> once = events.stream().map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId())
@@ -342,8 +349,8 @@ class SimulatorTest {
             assertThat(event.campaignId()).isEqualTo(org.campaignId());
             labels.computeIfAbsent(org.kind(), kind -> new HashSet<>()).add(event.campaignId().orElse("benign"));
         }
-        assertThat(labels).containsOnlyKeys(HOLDOUT3_KINDS);
-        for (ScenarioKind kind : HOLDOUT3_KINDS) {
+        assertThat(labels).containsOnlyKeys(kinds);
+        for (ScenarioKind kind : kinds) {
             assertThat(labels.get(kind)).as(kind.label())
                     .containsExactly(kind.campaign() ? "camp_" + kind.label() + "_1" : "benign");
         }
@@ -480,32 +487,7 @@ class SimulatorTest {
 
     @Property(tries = 2)
     void theHoldout4KindsAreLabelledAndDeterministicPerSeed(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
-        Scenario scenario = holdout4Kinds(Duration.ofDays(1));
-        SimulationSettings settings = SimulationSettings.of(seed, SimulationTestData.START);
-        List<SimulatedEvent> events = events(BUNDLED, scenario, settings);
-        List<String> once = events.stream().map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId())
-                .toList();
-        List<String> again = events(BUNDLED, scenario, settings).stream()
-                .map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId()).toList();
-        assertThat(again).isEqualTo(once);
-        List<String> other = events(BUNDLED, scenario, SimulationSettings.of(seed + 1, SimulationTestData.START))
-                .stream().map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId()).toList();
-        assertThat(other).isNotEqualTo(once);
-
-        Map<String, SimulatedOrg> orgs = BUNDLED.run(scenario, settings).orgs().stream()
-                .collect(Collectors.toMap(SimulatedOrg::orgId, org -> org));
-        Map<ScenarioKind, Set<String>> labels = new HashMap<>();
-        for (SimulatedEvent event : events) {
-            SimulatedOrg org = orgs.get(event.event().orgId());
-            assertThat(org.mixed()).isFalse();
-            assertThat(event.campaignId()).isEqualTo(org.campaignId());
-            labels.computeIfAbsent(org.kind(), kind -> new HashSet<>()).add(event.campaignId().orElse("benign"));
-        }
-        assertThat(labels).containsOnlyKeys(HOLDOUT4_KINDS);
-        for (ScenarioKind kind : HOLDOUT4_KINDS) {
-            assertThat(labels.get(kind)).as(kind.label())
-                    .containsExactly(kind.campaign() ? "camp_" + kind.label() + "_1" : "benign");
-        }
+        assertLabelledAndDeterministic(holdout4Kinds(Duration.ofDays(1)), HOLDOUT4_KINDS, seed);
     }
 
     /**
