@@ -202,6 +202,8 @@ public final class UsageStore {
      * of the sweep interval.
      */
     public int expireContent(Instant now) {
+        // ISO-8601 instants as text sort in time order to the second (within one second, "…:00Z" and "…:00.5Z" may
+        // sort either way): content goes at most a second early or one sweep late
         String cutoff = now.minus(contentRetention.orElse(Duration.ZERO)).toString();
         int expired = 0;
         while (true) {
