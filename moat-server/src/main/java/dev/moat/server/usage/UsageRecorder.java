@@ -41,11 +41,13 @@ public final class UsageRecorder implements AutoCloseable {
     /**
      * How long the writer lets events gather after the first one before it stores them. Without it, at a
      * moderate rate every request woke the writer for a batch of one: a thread switch and a SQLite transaction per
-     * request on the event loop's core (measured at 2,000 req/s: 225 µs of the writer's CPU per event, 111 with the
-     * linger, against 41 at saturation, where batches are large). Limits are enforced from memory, so storing an
-     * event a few milliseconds later changes no decision; it only delays the detector and the audit log by as much.
+     * request on the event loop's core. Each transaction has a fixed cost (statements, WAL pages written) that only
+     * a larger batch spreads: measured at 2,000 req/s, the writer's CPU per event was 225 µs with no linger, about
+     * 55 with 5 ms (batches of about ten) and about 40 with 20 ms (docs/benchmarks.md, fixes 17 and 20). Limits are
+     * enforced from memory, so storing an event 20 ms later changes no decision; it only delays the detector and the
+     * audit log by as much, and {@link #flush()} and {@link #close()} do not wait for it.
      */
-    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final UsageStore store;
     private final Semaphore slots;
@@ -57,6 +59,7 @@ public final class UsageRecorder implements AutoCloseable {
     private final long lingerNanos;
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile boolean running = true;
+    private volatile boolean wakeRequested;
 
     public UsageRecorder(UsageStore store, int capacity, long maxQueuedBytes) {
         this(store, capacity, maxQueuedBytes, LINGER_NANOS);
@@ -124,7 +127,7 @@ public final class UsageRecorder implements AutoCloseable {
             if (!queue.offer(new FlushMarker(done), 5, TimeUnit.SECONDS)) {
                 done.completeExceptionally(new IllegalStateException("usage writer is not keeping up"));
             }
-            LockSupport.unpark(writer); // a flush need not wait out the writer's linger
+            wake(); // a flush need not wait out the writer's linger
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             done.completeExceptionally(e);
@@ -171,9 +174,7 @@ public final class UsageRecorder implements AutoCloseable {
                     continue;
                 }
                 items.add(first);
-                if (running && queue.size() < BATCH - 1) {
-                    LockSupport.parkNanos(this, lingerNanos);
-                }
+                linger();
                 queue.drainTo(items, BATCH - 1);
                 for (Object item : items) {
                     if (item instanceof Recorded r) {
@@ -206,6 +207,28 @@ public final class UsageRecorder implements AutoCloseable {
                 events.clear();
             }
         }
+    }
+
+    /**
+     * Lets events gather for {@link #lingerNanos}, unless a full batch is waiting or {@link #flush()} or
+     * {@link #close()} asked for the writer. They ask through a flag as well as by unparking: an unpark that
+     * arrives while the writer is still waiting on the queue is spent there and would not end the linger.
+     */
+    private void linger() {
+        long deadline = System.nanoTime() + lingerNanos;
+        while (running && !wakeRequested && queue.size() < BATCH - 1) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            LockSupport.parkNanos(this, left);
+        }
+        wakeRequested = false;
+    }
+
+    private void wake() {
+        wakeRequested = true;
+        LockSupport.unpark(writer);
     }
 
     private void storeUntilDone(List<UsageEvent> events) throws InterruptedException {
@@ -245,7 +268,7 @@ public final class UsageRecorder implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        LockSupport.unpark(writer);
+        wake();
         try {
             writer.join(30_000);
         } catch (InterruptedException e) {
