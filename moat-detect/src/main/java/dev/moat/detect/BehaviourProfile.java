@@ -78,9 +78,10 @@ final class BehaviourProfile {
             topics[t.topic]++;
             boolean intent = t.suspiciousIntent() && t.singleShot;
             // a stream is harvesting-shaped when it sets the budgets and actually receives long outputs
-            boolean harvest = t.longCompletion && (t.maxTokensHigh || t.thinking);
-            prefixes.add(t.templatePrefix, 1, intent, harvest);
-            suffixes.add(t.templateSuffix, 1, intent, harvest);
+            boolean budgets = t.maxTokensHigh || t.thinking;
+            boolean harvest = t.longCompletion && budgets;
+            prefixes.add(t.templatePrefix, 1, intent, budgets, harvest);
+            suffixes.add(t.templateSuffix, 1, intent, budgets, harvest);
             distinctPrompts.offer(t.contentHash);
             if (t.harvestShaped()) {
                 distinctHarvested.offer(t.contentHash);

@@ -183,9 +183,11 @@ final class RiskAssessment {
             }
             double intent = templates.intent[i] / count;
             double harvest = templates.harvest[i] / count;
-            // as for the whole profile, intent counts a little on its own and fully with the harvesting parameters:
-            // a grading or step-by-step template answered briefly is an evaluation pipeline as often as a harvest
-            double risk = Math.max(intent * (0.3 + 0.7 * harvest), 0.75 * harvest)
+            // as for the whole profile, intent counts a little on its own and fully with the harvesting parameters
+            // (half for asking for whole traces, half for receiving them): a grading or step-by-step template with
+            // small budgets, answered briefly, is an evaluation pipeline or a tutoring app as often as a harvest
+            double parameters = 0.5 * templates.budgets[i] / count + 0.5 * harvest;
+            double risk = Math.max(intent * (0.3 + 0.7 * parameters), 0.75 * harvest)
                     * (count / (count + CONFIDENCE_HALF));
             best = Math.max(best, risk);
         }

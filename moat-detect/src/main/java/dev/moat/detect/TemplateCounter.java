@@ -18,16 +18,19 @@ final class TemplateCounter {
     final long[] ids = new long[SLOTS];
     final double[] counts = new double[SLOTS];
     final double[] intent = new double[SLOTS];
+    /** Requests of the template that asked for whole traces: a harvesting budget or thinking. */
+    final double[] budgets = new double[SLOTS];
+    /** Requests of the template that also received a long completion. */
     final double[] harvest = new double[SLOTS];
 
-    void add(long id, double weight, boolean suspiciousIntent, boolean harvestParameters) {
+    void add(long id, double weight, boolean suspiciousIntent, boolean harvestBudgets, boolean harvestParameters) {
         if (id == 0) {
             return;
         }
         int free = -1;
         for (int i = 0; i < SLOTS; i++) {
             if (ids[i] == id) {
-                bump(i, weight, suspiciousIntent, harvestParameters);
+                bump(i, weight, suspiciousIntent, harvestBudgets, harvestParameters);
                 return;
             }
             if (free < 0 && counts[i] <= 0) {
@@ -38,8 +41,9 @@ final class TemplateCounter {
             ids[free] = id;
             counts[free] = 0;
             intent[free] = 0;
+            budgets[free] = 0;
             harvest[free] = 0;
-            bump(free, weight, suspiciousIntent, harvestParameters);
+            bump(free, weight, suspiciousIntent, harvestBudgets, harvestParameters);
             return;
         }
         double smallest = Double.MAX_VALUE;
@@ -54,15 +58,20 @@ final class TemplateCounter {
                 // keep the side counters proportional to what is left of the count
                 double keep = counts[i] / before;
                 intent[i] *= keep;
+                budgets[i] *= keep;
                 harvest[i] *= keep;
             }
         }
     }
 
-    private void bump(int i, double weight, boolean suspiciousIntent, boolean harvestParameters) {
+    private void bump(int i, double weight, boolean suspiciousIntent, boolean harvestBudgets,
+                      boolean harvestParameters) {
         counts[i] += weight;
         if (suspiciousIntent) {
             intent[i] += weight;
+        }
+        if (harvestBudgets) {
+            budgets[i] += weight;
         }
         if (harvestParameters) {
             harvest[i] += weight;
@@ -90,6 +99,7 @@ final class TemplateCounter {
         for (int i = 0; i < SLOTS; i++) {
             counts[i] *= factor;
             intent[i] *= factor;
+            budgets[i] *= factor;
             harvest[i] *= factor;
         }
     }
@@ -103,6 +113,7 @@ final class TemplateCounter {
             if (slot >= 0) {
                 counts[slot] += other.counts[i];
                 intent[slot] += other.intent[i];
+                budgets[slot] += other.budgets[i];
                 harvest[slot] += other.harvest[i];
             }
         }
@@ -123,6 +134,7 @@ final class TemplateCounter {
             ids[weakest] = id;
             counts[weakest] = 0;
             intent[weakest] = 0;
+            budgets[weakest] = 0;
             harvest[weakest] = 0;
             return weakest;
         }

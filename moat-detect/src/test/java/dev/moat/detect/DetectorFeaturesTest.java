@@ -60,6 +60,33 @@ class DetectorFeaturesTest {
         assertThat(verdict.action()).isIn(Action.NONE, Action.FLAG);
     }
 
+    /**
+     * A coercion template hidden among ordinary users (a reseller's customer), asking for whole reasoning traces with
+     * full budgets: acted on through its template stream even when the answers it gets back are short — what the
+     * client asks for is half of the harvesting parameters, as for the whole profile.
+     */
+    @Test
+    void aCoercionStreamWithFullBudgetsIsActionedEvenWhenItsAnswersAreShort() {
+        List<UsageEvent> coercion = Workloads.reasoningHarvester("org_mix", Workloads.START, 500, 12, "203.0.113.60")
+                .stream().map(event -> new UsageEvent(event.id(), event.ts(), event.orgId(), event.accountId(),
+                        event.keyId(), event.ip(), event.country(), event.network(), event.userAgent(), event.api(),
+                        event.model(), event.request(), new ResponseSummary(200, event.response().text(), 50, 180, 0,
+                        java.util.Optional.of("stop")), event.decision(), event.latencyMs()))
+                .toList();
+        List<UsageEvent> cover = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            // the reseller's other customers over the same hour and a half: conversations, short budgets
+            cover.add(TestEvents.event("org_mix", Workloads.START.plusMillis(3_400L * i)).ip("203.0.113.60")
+                    .user("Could you suggest a dinner for " + (2 + i % 9) + " guests, one of them vegetarian?")
+                    .assistant("Here is a menu idea.").user("Thanks, and a dessert " + (i % 7 == 0 ? "without nuts" : "too") + "?")
+                    .maxTokens(512).completionTokens(220).build());
+        }
+        PrincipalVerdict verdict = run(Workloads.interleave(List.of(coercion, cover)),
+                Workloads.selfServe("org_mix", NEW));
+        assertThat(verdict.signals()).extracting(Signal::name).contains("template_stream");
+        assertThat(verdict.action().affectsCustomer()).isTrue();
+    }
+
     @Test
     void logitBiasExtractionIsActioned() {
         PrincipalVerdict verdict = run(Workloads.logitProber("org_l", Workloads.START, 300),

@@ -144,8 +144,9 @@ final class CampaignReplay {
         boolean anthropic = event.api().equals("anthropic");
         ObjectNode body = DemoClient.JSON.createObjectNode();
         body.put("model", "moat-standin-small");
-        int maxTokens = event.request().maxTokens() > 0 ? Math.min(event.request().maxTokens(), 256) : 256;
-        body.put("max_tokens", maxTokens);
+        // the budget the simulated client asked for: what a harvester asks for is part of what gives it away (the
+        // stand-in's replies keep their natural length whatever the budget, so the replay stays quick)
+        body.put("max_tokens", event.request().maxTokens() > 0 ? event.request().maxTokens() : 256);
         ArrayNode messages = body.putArray("messages");
         event.request().system().ifPresent(system -> {
             if (anthropic) {
