@@ -315,8 +315,13 @@ class SimulatorTest {
             ScenarioKind.TUTORING_APP);
 
     private static Scenario holdout3Kinds(Duration duration) {
-        return new Scenario("holdout3-kinds", "one of each holdout3 kind", duration,
-                HOLDOUT3_KINDS.stream().sorted().map(kind -> ScenarioPart.of(kind, 1)).toList());
+        return oneOfEach("holdout3", HOLDOUT3_KINDS, duration);
+    }
+
+    /** One organisation (or campaign) of each of {@code kinds}. */
+    private static Scenario oneOfEach(String set, Set<ScenarioKind> kinds, Duration duration) {
+        return new Scenario(set + "-kinds", "one of each " + set + " kind", duration,
+                kinds.stream().sorted().map(kind -> ScenarioPart.of(kind, 1)).toList());
     }
 
     @Property(tries = 2)
@@ -481,8 +486,7 @@ class SimulatorTest {
             ScenarioKind.JUDGE_SERVICE);
 
     private static Scenario holdout4Kinds(Duration duration) {
-        return new Scenario("holdout4-kinds", "one of each holdout4 kind", duration,
-                HOLDOUT4_KINDS.stream().sorted().map(kind -> ScenarioPart.of(kind, 1)).toList());
+        return oneOfEach("holdout4", HOLDOUT4_KINDS, duration);
     }
 
     @Property(tries = 2)
