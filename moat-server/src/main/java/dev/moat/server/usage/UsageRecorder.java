@@ -210,9 +210,10 @@ public final class UsageRecorder implements AutoCloseable {
     }
 
     /**
-     * Lets events gather for {@link #lingerNanos}, unless a full batch is waiting or {@link #flush()} or
-     * {@link #close()} asked for the writer. They ask through a flag as well as by unparking: an unpark that
-     * arrives while the writer is still waiting on the queue is spent there and would not end the linger.
+     * Lets events gather for {@link #lingerNanos} (not at all when a full batch is already waiting), ending early
+     * when {@link #flush()} or {@link #close()} ask for the writer. They ask through a flag as well as by
+     * unparking: an unpark that arrives while the writer is still waiting on the queue is spent there and would
+     * not end the linger.
      */
     private void linger() {
         long deadline = System.nanoTime() + lingerNanos;
