@@ -21,6 +21,9 @@ import java.util.Map;
  *   <li>{@code holdout4} — a fourth held-out set, written blind to the detector: harvesting inside RAG
  *       requests, preference pairs, paraphrase laundering, several items per request; with evaluation
  *       companies grading against a rubric as hard ordinary cases;</li>
+ *   <li>{@code holdout5} — a fifth held-out set, written blind to the detector: critique-and-rewrite requests,
+ *       a team imitating human chat, a rotating network of small businesses' app keys with their own traffic, an
+ *       enterprise pipeline ramping up beside its batch job; with localisation companies as hard ordinary cases;</li>
  *   <li>{@code demo} — small: a few ordinary organisations, one hydra of 60 accounts, and one key used
  *       from a restricted country through a VPN, over a day;</li>
  *   <li>one per campaign kind ({@code hydra}, {@code bold-harvester}, …) — that campaign in a small
@@ -109,6 +112,18 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.CONTEXT_HARVEST, 2), ScenarioPart.of(ScenarioKind.PREFERENCE_PAIRS, 2),
                         ScenarioPart.of(ScenarioKind.PARAPHRASE_HARVEST, 2),
                         ScenarioPart.of(ScenarioKind.BUNDLED_ITEMS, 2))));
+        put(scenarios, new Scenario("holdout5",
+                "held-out campaign variants written blind to the detector: critique-and-rewrite self-improvement data, "
+                        + "a team imitating human chat, items routed through a rotating network of small businesses' "
+                        + "app keys, an enterprise pipeline ramping up beside its genuine batch job; and localisation "
+                        + "companies translating documentation as hard ordinary cases",
+                Duration.ofDays(5), List.of(
+                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
+                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
+                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8), ScenarioPart.of(ScenarioKind.DOC_LOCALISATION, 12),
+                        ScenarioPart.of(ScenarioKind.CRITIQUE_REWRITE, 2), ScenarioPart.of(ScenarioKind.HUMAN_CADENCE, 2),
+                        ScenarioPart.of(ScenarioKind.COVER_NETWORK, 2),
+                        ScenarioPart.of(ScenarioKind.ENTERPRISE_RAMP, 2))));
         put(scenarios, new Scenario("demo",
                 "a few ordinary organisations, one hydra of 60 accounts, one key used from a restricted country via VPN",
                 Duration.ofDays(1), List.of(

@@ -101,7 +101,36 @@ public enum ScenarioKind {
      * Held out (holdout4), ordinary: an evaluation company grading its clients' chatbot conversations against a
      * fixed rubric (JSON scores), at volume through a few keys from its servers.
      */
-    JUDGE_SERVICE("judge-service", false);
+    JUDGE_SERVICE("judge-service", false),
+    /**
+     * Held out (holdout5): self-improvement data — each request sends an item with the distiller's own student
+     * model's incomplete draft and asks for a critique and then the complete corrected answer, in wording
+     * assembled per request (no fixed template), from a few unlinked "learning platform" organisations.
+     */
+    CRITIQUE_REWRITE("critique-rewrite", true),
+    /**
+     * Held out (holdout5): a distiller imitating people at a chat window — many seats of one established team
+     * organisation, chat clients, office and home addresses, working-day sessions with think times, items pasted
+     * into conversations followed by short casual follow-ups.
+     */
+    HUMAN_CADENCE("human-cadence", true),
+    /**
+     * Held out (holdout5): a network of aged small businesses' app keys, each with its own genuine end-user
+     * traffic, through which the campaign routes items in the app's own request shape; the harvest rotates
+     * from business to business in windows of hours, so each key harvests only now and then.
+     */
+    COVER_NETWORK("cover-network", true),
+    /**
+     * Held out (holdout5): an established enterprise account whose genuine nightly batch job and RAG app share
+     * the key with an "internal pipeline" of harvested items that ramps up gradually from day to day, on the
+     * same servers, client and schedule as its batch job.
+     */
+    ENTERPRISE_RAMP("enterprise-ramp", true),
+    /**
+     * Held out (holdout5), ordinary: a localisation company translating its clients' product documentation,
+     * each section into several languages one after the other, under one template, at volume, from its servers.
+     */
+    DOC_LOCALISATION("doc-localisation", false);
 
     private final String label;
     private final boolean campaign;
