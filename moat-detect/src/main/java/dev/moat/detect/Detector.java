@@ -285,6 +285,7 @@ public final class Detector {
             KeyState idlest = org.keys.values().iterator().next();
             retireKey(idlest);
             org.keys.remove(idlest.id);
+            org.receivedByKeysAtReview -= idlest.unreviewed.received();
         }
         key = new KeyState(keyId, org.id);
         PrincipalVerdict before = retiredKeys.get(keyId);
@@ -321,8 +322,11 @@ public final class Detector {
         }
         double risk = key.ownRisk();
         Action assessed = settings.actionFor(risk);
-        key.unreviewed.observe(assessed, harvestLike);
+        org.receivedByKeysAtReview += key.unreviewed.observe(assessed, harvestLike);
         Action own = escalated(capped(assessed, key.events), key.unreviewed, key.events);
+        if (own == Action.REVIEW && key.events >= settings.minEventsForAction() && keysSpentReviewBudget(org)) {
+            own = Action.THROTTLE;
+        }
         if (own.compareTo(key.action) > 0 && (risk >= key.peakRisk || own.compareTo(assessed) > 0)) {
             key.peakRisk = Math.max(key.peakRisk, risk);
             key.peakSignals = keySignals(key, org);
@@ -353,6 +357,12 @@ public final class Detector {
         for (VerdictListener listener : listeners) {
             listener.onVerdict(verdict);
         }
+    }
+
+    /** Whether the keys of {@code org} at review have together received the review harvest budget. */
+    private boolean keysSpentReviewBudget(OrgState org) {
+        int budget = settings.reviewHarvestBudget();
+        return budget > 0 && org.receivedByKeysAtReview >= budget;
     }
 
     /** Whether a key's action says more than its organisation's action in force. */
@@ -669,6 +679,8 @@ public final class Detector {
         signals.addAll(assessment.signals(key.examples));
         if (key.unreviewed.spent(settings.reviewHarvestBudget())) {
             signals.addFirst(key.unreviewed.signal());
+        } else if (org != null && key.unreviewed.received() > 0 && keysSpentReviewBudget(org)) {
+            signals.addFirst(UnreviewedHarvest.pooledSignal(org.receivedByKeysAtReview));
         }
         return signals;
     }

@@ -47,6 +47,11 @@ final class OrgState {
     double peakRisk;
     List<Signal> peakSignals;
     final UnreviewedHarvest unreviewed = new UnreviewedHarvest();
+    /**
+     * The sum of its keys' {@link UnreviewedHarvest} counts: harvest-like exchanges its keys received while each
+     * stood at review. Spread over several keys, a harvest spends one organisation's review budget, not one per key.
+     */
+    int receivedByKeysAtReview;
     Instant firstActionTs;
     boolean startLinked;
     /** Events in the current run of traffic (no pause of {@link TimingSync#PAUSE_SECONDS}). */

@@ -23,13 +23,21 @@ final class UnreviewedHarvest {
     /**
      * @param assessed    the action the principal's current risk gives (before stickiness)
      * @param harvestLike whether this exchange was harvest-like
+     * @return how much the count changed (negative when it was forgotten), for a sum kept over several principals
      */
-    void observe(Action assessed, boolean harvestLike) {
+    int observe(Action assessed, boolean harvestLike) {
+        int before = received;
         if (assessed == Action.NONE) {
             received = 0;
         } else if (assessed == Action.REVIEW && harvestLike) {
             received++;
         }
+        return received - before;
+    }
+
+    /** Harvest-like exchanges received at review and not forgotten. */
+    int received() {
+        return received;
     }
 
     /** Whether the budget is spent ({@code budget} 0: review never escalates). */
@@ -42,6 +50,17 @@ final class UnreviewedHarvest {
         return new Signal("unreviewed_harvest", 1, String.format(Locale.ROOT,
                 "received %d long or harvesting-intent exchanges while at review without an analyst's decision",
                 received), List.of());
+    }
+
+    /**
+     * The evidence when the keys of one organisation, each at review, have together spent the budget: key by key
+     * each may be under it, but one organisation splitting its harvest over several keys is one principal.
+     */
+    static Signal pooledSignal(int receivedByKeys) {
+        return new Signal("unreviewed_harvest", 1, String.format(Locale.ROOT,
+                "this organisation's keys at review received %d long or harvesting-intent exchanges together without "
+                        + "an analyst's decision (one budget per organisation, however many keys share the work)",
+                receivedByKeys), List.of());
     }
 
     static boolean harvestLike(EventTraits t) {

@@ -326,6 +326,41 @@ class DetectorFeaturesTest {
     }
 
     @Test
+    void anOrganisationsKeysAtReviewSpendOneReviewBudgetTogether() {
+        // an established customer's batch job on its main key, and a harvest split over three more keys: each key is
+        // at review on its own and under the budget (about 210 long answers each), together they are over it
+        List<List<UsageEvent>> streams = new java.util.ArrayList<>();
+        streams.add(Workloads.batchJob("org_s", Workloads.START, 4000, 71));
+        for (int k = 1; k <= 3; k++) {
+            streams.add(withKey(Workloads.quietDistiller("org_s", Workloads.START.plusSeconds(7L * k), 260, 71 + k),
+                    "key_s" + k));
+        }
+        List<UsageEvent> events = Workloads.interleave(streams);
+        DetectorSettings keysAtReview = DetectorSettings.defaults().toBuilder().thresholds(0.2, 0.5, 0.95, 0.97, 0.99)
+                .reviewHarvestBudget(500).build();
+
+        Detector detector = new Detector(keysAtReview);
+        detector.addOrg(Workloads.standard("org_s"));
+        events.forEach(detector::accept);
+        for (int k = 1; k <= 3; k++) {
+            PrincipalVerdict key = detector.verdict("org_s", "key_s" + k).orElseThrow();
+            assertThat(key.action()).isEqualTo(Action.THROTTLE);
+            assertThat(key.signals()).filteredOn(signal -> signal.name().equals("unreviewed_harvest"))
+                    .singleElement().satisfies(signal -> assertThat(signal.detail()).contains("keys at review"));
+        }
+        assertThat(detector.enforcement("org_s", "key_org_s").affectsCustomer()).isFalse();
+        assertThat(detector.verdict("org_s").orElseThrow().action().affectsCustomer()).isFalse();
+
+        // the same traffic with a budget above what the three received together: each stays at review
+        Detector patient = new Detector(keysAtReview.toBuilder().reviewHarvestBudget(800).build());
+        patient.addOrg(Workloads.standard("org_s"));
+        events.forEach(patient::accept);
+        for (int k = 1; k <= 3; k++) {
+            assertThat(patient.verdict("org_s", "key_s" + k).orElseThrow().action()).isEqualTo(Action.REVIEW);
+        }
+    }
+
+    @Test
     void reviewOfACustomerGettingShortAnswersNeverEscalates() {
         // a batch job in review (the thresholds put it there) receives only short classifications
         PrincipalVerdict verdict = runWith(reviewOnly(500), Workloads.batchJob("org_k", Workloads.START, 3000, 45),
