@@ -101,6 +101,17 @@ final class PromptScanner {
         boolean capital = false;
         for (int i = from; i <= to; i++) {
             char c = i < to ? text.charAt(i) : ' ';
+            if (c >= 0x3040 && TextTokens.isIdeographic(c)) {
+                if (length > 0) {
+                    word(Hashing.mix(h), length, digit, capital);
+                    digit = false;
+                    capital = false;
+                }
+                word(Hashing.mix((Hashing.FNV_OFFSET ^ c) * Hashing.FNV_PRIME), 1, false, false);
+                h = Hashing.FNV_OFFSET;
+                length = 0;
+                continue;
+            }
             if (TextTokens.isWordChar(c)) {
                 if (length == 0) {
                     capital = TextTokens.isUpper(c);

@@ -1,9 +1,11 @@
 package dev.moat.detect;
 
 /**
- * The one tokenisation every text feature shares: a word is a run of letters or digits, case-folded,
- * hashed with FNV-1a while it is read (no substrings are allocated). Lexicon phrases, prompt skeletons
- * and response shingles all use it, so a phrase matches however the prompt spaces or punctuates it.
+ * The one tokenisation the prompt features share: a word is a run of letters or digits, case-folded,
+ * hashed with FNV-1a while it is read (no substrings are allocated); a Chinese character or a kana is a word
+ * by itself ({@link #isIdeographic}). Response fingerprints use the same character classes but keep such runs
+ * whole, so fingerprints stored before ideographs became words still match what is traced now. Lexicon phrases
+ * and prompt skeletons are read alike, so a phrase matches however the prompt spaces or punctuates it.
  */
 final class TextTokens {
 
@@ -19,6 +21,16 @@ final class TextTokens {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
         return Character.isLetterOrDigit(c);
+    }
+
+    /**
+     * Whether {@code c} is a Chinese character or Japanese kana: scripts written without spaces, where a run of
+     * letters is a whole clause. Each such character is a word of its own, so lexicon phrases in those languages
+     * (written with their characters as words) match inside a sentence.
+     */
+    static boolean isIdeographic(char c) {
+        return c >= 0x3040 && (c <= 0x30ff || c >= 0x3400 && c <= 0x4dbf || c >= 0x4e00 && c <= 0x9fff
+                || c >= 0xf900 && c <= 0xfaff);
     }
 
     /** {@link Character#toLowerCase(char)}. */
@@ -46,7 +58,16 @@ final class TextTokens {
         boolean inWord = false;
         for (int i = 0, n = text.length(); i < n && count < out.length; i++) {
             char c = text.charAt(i);
-            if (isWordChar(c)) {
+            if (c >= 0x3040 && isIdeographic(c)) {
+                if (inWord) {
+                    out[count++] = Hashing.mix(h);
+                    inWord = false;
+                }
+                if (count < out.length) {
+                    out[count++] = Hashing.mix((Hashing.FNV_OFFSET ^ c) * Hashing.FNV_PRIME);
+                }
+                h = Hashing.FNV_OFFSET;
+            } else if (isWordChar(c)) {
                 h ^= lower(c);
                 h *= Hashing.FNV_PRIME;
                 inWord = true;

@@ -208,7 +208,7 @@ final class Workloads {
             ts = ts.plusSeconds(20 + rng.nextInt(40));
             events.add(TestEvents.event(org, ts).ip("100.64." + rng.nextInt(40) + "." + rng.nextInt(250))
                     .userAgent("Mozilla/5.0 chat-web")
-                    .user("Provide a thorough, fully worked solution to the exercise below, then state the result "
+                    .user("Provide a thorough, complete solution to the exercise below, then state the result "
                             + "on its own line.\n\n" + mathProblem(rng))
                     .maxTokens(4096).completionTokens(rng.nextInt(5) == 0 ? 350 : 700 + rng.nextInt(1_800)).build());
         }
