@@ -91,13 +91,13 @@ class IntentPhrasingsTest {
 
     @Test
     void theLexiconFindsAboutHalfOfTheIntentsOfTheHeldOutHalf() {
-        // before the dev half was read: elicit 18/50, grader 22/50, system_extract 12/40, benign flagged 8/80
+        // before the dev half was read: elicit 18/50, grader 22/50, system_extract 12/40, benign flagged 8/80 (docs/detection.md)
         Tally test = tally("phrasings-test.jsonl");
         assertThat(test.total("none")).isEqualTo(80);
         assertThat(test.hits("elicit")).isGreaterThanOrEqualTo(25);
         assertThat(test.hits("grader")).isGreaterThanOrEqualTo(26);
         assertThat(test.hits("system_extract")).isGreaterThanOrEqualTo(20);
-        assertThat(test.hits("none")).as("benign prompts flagged").isLessThanOrEqualTo(11);
+        assertThat(test.hits("none")).as("benign prompts flagged").isLessThanOrEqualTo(10);
     }
 
     @Test
