@@ -24,6 +24,9 @@ import java.util.Map;
  *   <li>{@code holdout5} — a fifth held-out set, written blind to the detector: critique-and-rewrite requests,
  *       a team imitating human chat, a rotating network of small businesses' app keys with their own traffic, an
  *       enterprise pipeline ramping up beside its batch job; with localisation companies as hard ordinary cases;</li>
+ *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
+ *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
+ *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
  *   <li>{@code demo} — small: a few ordinary organisations, one hydra of 60 accounts, and one key used
  *       from a restricted country through a VPN, over a day;</li>
  *   <li>one per campaign kind ({@code hydra}, {@code bold-harvester}, …) — that campaign in a small
@@ -124,6 +127,16 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.CRITIQUE_REWRITE, 2), ScenarioPart.of(ScenarioKind.HUMAN_CADENCE, 2),
                         ScenarioPart.of(ScenarioKind.COVER_NETWORK, 2),
                         ScenarioPart.of(ScenarioKind.ENTERPRISE_RAMP, 2))));
+        put(scenarios, new Scenario("ordinary2",
+                "held-out ordinary kinds written blind to the detector, no campaign: SEO article agencies, support bots, "
+                        + "pre-labelling queues, an olympiad coaching platform, code-review bots, in holdout2's background",
+                Duration.ofDays(5), List.of(
+                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
+                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
+                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8), ScenarioPart.of(ScenarioKind.SEO_ARTICLES, 10),
+                        ScenarioPart.of(ScenarioKind.SUPPORT_BOT, 10), ScenarioPart.of(ScenarioKind.PRE_LABELLING, 10),
+                        ScenarioPart.of(ScenarioKind.OLYMPIAD_COACH, 10),
+                        ScenarioPart.of(ScenarioKind.CODE_REVIEW_BOT, 10))));
         put(scenarios, new Scenario("demo",
                 "a few ordinary organisations, one hydra of 60 accounts, one key used from a restricted country via VPN",
                 Duration.ofDays(1), List.of(

@@ -130,7 +130,32 @@ public enum ScenarioKind {
      * Held out (holdout5), ordinary: a localisation company translating its clients' product documentation,
      * each section into several languages one after the other, under one template, at volume, from its servers.
      */
-    DOC_LOCALISATION("doc-localisation", false);
+    DOC_LOCALISATION("doc-localisation", false),
+    /**
+     * Held out (ordinary2), ordinary: a content-marketing agency turning its clients' briefs into long SEO
+     * articles — one brief template, single-shot requests, 8–16 k token budgets mostly used — from its servers.
+     */
+    SEO_ARTICLES("seo-articles", false),
+    /**
+     * Held out (ordinary2), ordinary: a SaaS company's support-deflection bot relaying its customers' questions in
+     * several languages under one long system prompt, around the clock, through one key from its servers.
+     */
+    SUPPORT_BOT("support-bot", false),
+    /**
+     * Held out (ordinary2), ordinary: a data-labelling company pre-labelling its clients' items with step-by-step
+     * annotation guidelines that ask for the reasoning, for annotators working in shifts around the clock.
+     */
+    PRE_LABELLING("pre-labelling", false),
+    /**
+     * Held out (ordinary2), ordinary: a new self-serve maths-olympiad coaching platform whose students get complete
+     * rigorous solutions with extended thinking on and 16–32 k token budgets.
+     */
+    OLYMPIAD_COACH("olympiad-coach", false),
+    /**
+     * Held out (ordinary2), ordinary: a large company's code-review bot reviewing every changed file of every pull
+     * request from its CI, in bursts, around the clock across three continents.
+     */
+    CODE_REVIEW_BOT("code-review-bot", false);
 
     private final String label;
     private final boolean campaign;
