@@ -33,17 +33,20 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp … dev.moat.bench.DetectionBench [--scenario mixed[,hydra,…]] [--seeds 1[,2,…]]
- *      [--scale 1.0] [--days D] [--small] [--prompts DIR|bundled] [--without-content] [--json FILE]
+ *      [--scale 1.0] [--days D] [--start ISO-TIME] [--small] [--prompts DIR|bundled] [--without-content]
+ *      [--json FILE]
  * </pre>
  * Defaults: scenario {@code mixed}, seed 1, scale 1 (about 200 ordinary organisations and a million
  * events over a simulated week), prompts from {@code ../shared/data/prompts} when present.
  * {@code --small} is the CI variant (scale 0.1 over one day, a few seconds). Seeds other than 1 draw
  * other campaign sizes, rates, templates, material and infrastructure: use them (and
- * {@code --without-content}) to check a detector on variants it was not tuned on.
+ * {@code --without-content}) to check a detector on variants it was not tuned on, and {@code --start} (default
+ * Monday 2026-11-02T00:00:00Z) to begin on another day of the week: the diurnal and weekly rhythms of the
+ * traffic then fall differently on the detector's first days of observation.
  */
 public final class DetectionBench {
 
-    private static final Instant START = Instant.parse("2026-11-02T00:00:00Z");
+    private static final Instant MONDAY = Instant.parse("2026-11-02T00:00:00Z");
 
     private DetectionBench() {
     }
@@ -55,7 +58,7 @@ public final class DetectionBench {
         } catch (IllegalArgumentException e) {
             System.err.println("detection bench: " + e.getMessage());
             System.err.println("usage: DetectionBench [--scenario NAME[,NAME…]] [--seeds N[,N…]] [--scale X] [--days D]"
-                    + " [--small] [--prompts DIR|bundled] [--without-content] [--json FILE]");
+                    + " [--start ISO-TIME] [--small] [--prompts DIR|bundled] [--without-content] [--json FILE]");
             System.err.println("scenarios: " + String.join(", ", ScenarioCatalog.names()));
             System.exit(2);
             return;
@@ -63,13 +66,14 @@ public final class DetectionBench {
         PromptSource prompts = options.prompts().map(PromptSource::fromDirectory).orElseGet(PromptSource::bundled);
         Simulator simulator = new Simulator(prompts);
         List<DetectionOutcome> outcomes = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "# Detection benchmark — prompts: %s; scale %.2f%s; %s; Java %s, %d cores%n%n",
+        System.out.printf(Locale.ROOT, "# Detection benchmark — prompts: %s; scale %.2f%s; from %s; %s; Java %s, %d cores%n%n",
                 prompts.description(), options.scale(), options.days().map(d -> ", " + d + " days").orElse(""),
+                options.start(),
                 options.content() ? "with content" : "without content", Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
         for (String scenario : options.scenarios()) {
             for (long seed : options.seeds()) {
-                SimulationSettings settings = SimulationSettings.of(seed, START).withScale(options.scale());
+                SimulationSettings settings = SimulationSettings.of(seed, options.start()).withScale(options.scale());
                 if (options.days().isPresent()) {
                     settings = settings.withDuration(Duration.ofDays(options.days().get()));
                 }
@@ -198,13 +202,14 @@ public final class DetectionBench {
 
     /** The command line, checked. */
     private record Options(List<String> scenarios, List<Long> seeds, double scale, Optional<Integer> days,
-                           Optional<Path> prompts, boolean content, Optional<Path> json) {
+                           Instant start, Optional<Path> prompts, boolean content, Optional<Path> json) {
 
         static Options parse(String[] args) {
             List<String> scenarios = List.of("mixed");
             List<Long> seeds = List.of(1L);
             double scale = 1.0;
             Optional<Integer> days = Optional.empty();
+            Instant start = MONDAY;
             Path shared = Path.of("../shared/data/prompts");
             Optional<Path> prompts = Files.isDirectory(shared) ? Optional.of(shared) : Optional.empty();
             boolean content = true;
@@ -217,7 +222,7 @@ public final class DetectionBench {
                         days = Optional.of(1);
                     }
                     case "--without-content" -> content = false;
-                    case "--scenario", "--seeds", "--seed", "--scale", "--days", "--prompts", "--json" -> {
+                    case "--scenario", "--seeds", "--seed", "--scale", "--days", "--start", "--prompts", "--json" -> {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(arg + " needs a value");
                         }
@@ -228,6 +233,7 @@ public final class DetectionBench {
                                     .map(seed -> number(arg, seed)).toList();
                             case "--scale" -> scale = decimal(arg, value);
                             case "--days" -> days = Optional.of((int) number(arg, value));
+                            case "--start" -> start = instant(arg, value);
                             case "--prompts" -> prompts = value.equals("bundled") ? Optional.empty()
                                     : Optional.of(Path.of(value));
                             default -> json = Optional.of(Path.of(value));
@@ -241,7 +247,7 @@ public final class DetectionBench {
                     throw new IllegalArgumentException("unknown scenario \"" + scenario + "\"");
                 }
             }
-            return new Options(scenarios, seeds, scale, days, prompts, content, json);
+            return new Options(scenarios, seeds, scale, days, start, prompts, content, json);
         }
 
         private static long number(String option, String value) {
@@ -249,6 +255,15 @@ public final class DetectionBench {
                 return Long.parseLong(value.strip());
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(option + ": \"" + value + "\" is not a whole number");
+            }
+        }
+
+        private static Instant instant(String option, String value) {
+            try {
+                return Instant.parse(value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(option + ": \"" + value + "\" is not an ISO-8601 instant"
+                        + " (e.g. 2026-11-01T00:00:00Z)");
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.moat.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,7 @@ final class RiskAssessment {
     double risk;
     /** The risk the traffic's shape gives at full confidence, however few events back it. */
     double shapeRisk;
+    private final double[] sortedHours = new double[24];
 
     /** Scores {@code p} under {@code trust}; the fields describe the result until the next call. */
     RiskAssessment assess(BehaviourProfile p, double trust) {
@@ -194,23 +196,38 @@ final class RiskAssessment {
         return best;
     }
 
-    /** Evenness of the hour-of-day histogram (normalised entropy), once a day of traffic has been seen. */
-    private static double aroundTheClock(BehaviourProfile p) {
+    /**
+     * How much of the day runs at the principal's working rate, once a day of traffic has been seen: the hours of
+     * the day whose volume is at least a fifth of its busy hours' (the mean of its twelve busiest), 18 or fewer
+     * giving 0 and all 24 giving 1.
+     *
+     * <p>Why not the evenness (entropy) of the whole histogram, as before: a service whose working day spans
+     * midnight UTC (a customer in the Americas or Asia) and that sends a trickle in its quiet hours has every hour
+     * of the day non-empty, and its entropy came close to a flat day's — more so when observation began on a
+     * weekend, when the working hours are quiet too. What sets a machine apart is that its quiet hours are not
+     * quiet.
+     */
+    private double aroundTheClock(BehaviourProfile p) {
         if (p.lastSecond - p.firstSecond < 20 * 3600 || p.events < 48) {
             return 0;
         }
-        double total = 0;
-        for (double h : p.hours) {
-            total += h;
+        System.arraycopy(p.hours, 0, sortedHours, 0, 24);
+        Arrays.sort(sortedHours);
+        double busy = 0;
+        for (int i = 12; i < 24; i++) {
+            busy += sortedHours[i];
         }
-        double entropy = 0;
-        for (double h : p.hours) {
-            if (h > 0) {
-                double q = h / total;
-                entropy -= q * Math.log(q);
+        busy /= 12;
+        if (busy <= 0) {
+            return 0;
+        }
+        int working = 0;
+        for (double h : sortedHours) {
+            if (h >= 0.2 * busy) {
+                working++;
             }
         }
-        return clamp((entropy / Math.log(24) - 0.85) / 0.15);
+        return clamp((working - 18) / 6.0);
     }
 
     /** Regular spacing: the inter-arrival coefficient of variation well below the 1 of random arrivals. */

@@ -3,6 +3,7 @@ package dev.moat.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -358,6 +359,32 @@ class DetectorFeaturesTest {
         for (int k = 1; k <= 3; k++) {
             assertThat(patient.verdict("org_s", "key_s" + k).orElseThrow().action()).isEqualTo(Action.REVIEW);
         }
+    }
+
+    @Test
+    void aServiceWhoseWorkingDaySpansMidnightUtcIsNotRunningAroundTheClock() {
+        // a customer in the Americas, busy from 13:00 to 04:00 UTC with a trickle in its night, against a machine
+        // that never sleeps: every hour of both is non-empty, but only the machine's quiet hours are not quiet
+        PrincipalVerdict americas = run(hourly("org_am", hour -> hour >= 13 || hour < 4 ? 40 : 1, 53),
+                established("org_am"));
+        assertThat(americas.signals()).extracting(Signal::name).doesNotContain("machine_cadence");
+        PrincipalVerdict machine = run(hourly("org_mc", hour -> 25, 54), established("org_mc"));
+        assertThat(machine.signals()).filteredOn(signal -> signal.name().equals("machine_cadence"))
+                .singleElement().satisfies(signal -> assertThat(signal.value()).isGreaterThan(0.9));
+    }
+
+    /** Three days of chat requests at random moments, {@code perHour.applyAsInt(hour)} in each hour of the day (UTC). */
+    private static List<UsageEvent> hourly(String org, java.util.function.IntUnaryOperator perHour, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<UsageEvent> events = new java.util.ArrayList<>();
+        for (int hour = 0; hour < 72; hour++) {
+            Instant from = Workloads.START.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(hour));
+            random.ints(perHour.applyAsInt(hour % 24), 0, 3600).sorted().forEach(second -> events.add(
+                    TestEvents.event(org, from.plusSeconds(second)).ip("100.64.1." + random.nextInt(250))
+                            .userAgent("Mozilla/5.0 chat-web").user("Where can I find the invoice for order "
+                                    + random.nextInt(100_000) + "?").build()));
+        }
+        return events;
     }
 
     @Test
