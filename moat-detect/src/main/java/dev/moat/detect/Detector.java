@@ -225,7 +225,7 @@ public final class Detector {
         if (key != null) {
             judgeKey(key, org, index, event, harvestLike, changes);
         }
-        Action assessed = settings.actionFor(org.risk);
+        Action assessed = settings.actionFor(org.risk, tierOf(org));
         Action own = capped(assessed, org.events);
         if (own.affectsCustomer() && !org.ownAction.affectsCustomer() && explainedByStoppedKey(org)) {
             own = Action.REVIEW;
@@ -321,7 +321,7 @@ public final class Detector {
             key.shapeRisk = Math.max(key.shapeRisk, assessment.shapeRisk);
         }
         double risk = key.ownRisk();
-        Action assessed = settings.actionFor(risk);
+        Action assessed = settings.actionFor(risk, tierOf(org));
         org.receivedByKeysAtReview += key.unreviewed.observe(assessed, harvestLike);
         Action own = escalated(capped(assessed, key.events), key.unreviewed, key.events);
         if (own == Action.REVIEW && key.events >= settings.minEventsForAction() && keysSpentReviewBudget(org)) {
@@ -357,6 +357,11 @@ public final class Detector {
         for (VerdictListener listener : listeners) {
             listener.onVerdict(verdict);
         }
+    }
+
+    /** The organisation's tier, whose thresholds (if the settings give it any) judge it and its keys. */
+    private static Optional<String> tierOf(OrgState org) {
+        return org.profile == null ? Optional.empty() : org.profile.tier();
     }
 
     /** Whether the keys of {@code org} at review have together received the review harvest budget. */

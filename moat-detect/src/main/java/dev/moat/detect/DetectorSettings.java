@@ -1,7 +1,11 @@
 package dev.moat.detect;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * How the detector turns risk into actions and how much state it may keep. Immutable; start from
@@ -25,6 +29,11 @@ import java.util.Objects;
  *                            completions, or single-shot requests with harvesting intent) while at review is
  *                            throttled: review is not a licence to go on harvesting until an analyst looks;
  *                            0 disables the escalation
+ * @param tierThresholds      thresholds of their own for organisations of some tiers (keys case-folded), in
+ *                            place of the five above: a deployment that vets its enterprise customers can let
+ *                            them reach review where a self-serve account is throttled. Clusters are judged on
+ *                            the thresholds above, whatever their members' tiers: coordination across
+ *                            organisations is not one tier's business.
  */
 public record DetectorSettings(
         double flagAt,
@@ -37,32 +46,32 @@ public record DetectorSettings(
         Duration idleEviction,
         int maxPrincipals,
         Duration linkTtl,
-        int reviewHarvestBudget) {
+        int reviewHarvestBudget,
+        Map<String, Thresholds> tierThresholds) {
 
     /** The default review budget: the bound on what a campaign may harvest before it is stopped. */
     public static final int DEFAULT_REVIEW_HARVEST_BUDGET = 500;
 
-    /** Settings with the default review budget ({@value #DEFAULT_REVIEW_HARVEST_BUDGET}). */
+    /** Settings with the default review budget ({@value #DEFAULT_REVIEW_HARVEST_BUDGET}) and no per-tier thresholds. */
     public DetectorSettings(double flagAt, double reviewAt, double throttleAt, double degradeAt, double suspendAt,
                             boolean shadowMode, int minEventsForAction, Duration idleEviction, int maxPrincipals,
                             Duration linkTtl) {
         this(flagAt, reviewAt, throttleAt, degradeAt, suspendAt, shadowMode, minEventsForAction, idleEviction,
-                maxPrincipals, linkTtl, DEFAULT_REVIEW_HARVEST_BUDGET);
+                maxPrincipals, linkTtl, DEFAULT_REVIEW_HARVEST_BUDGET, Map.of());
     }
 
     public DetectorSettings {
         Objects.requireNonNull(idleEviction, "idleEviction");
         Objects.requireNonNull(linkTtl, "linkTtl");
-        checkUnit("flagAt", flagAt);
-        checkUnit("reviewAt", reviewAt);
-        checkUnit("throttleAt", throttleAt);
-        checkUnit("degradeAt", degradeAt);
-        checkUnit("suspendAt", suspendAt);
-        if (!(flagAt <= reviewAt && reviewAt <= throttleAt && throttleAt <= degradeAt && degradeAt <= suspendAt)) {
-            throw new IllegalArgumentException("thresholds: flag " + flagAt + ", review " + reviewAt + ", throttle "
-                    + throttleAt + ", degrade " + degradeAt + ", suspend " + suspendAt
-                    + " (expected: non-decreasing in that order)");
-        }
+        new Thresholds(flagAt, reviewAt, throttleAt, degradeAt, suspendAt); // checks them
+        Map<String, Thresholds> byTier = new TreeMap<>();
+        Objects.requireNonNull(tierThresholds, "tierThresholds").forEach((tier, thresholds) -> {
+            if (tier.isBlank()) {
+                throw new IllegalArgumentException("tierThresholds: a tier name is empty");
+            }
+            byTier.put(tier.strip().toLowerCase(Locale.ROOT), Objects.requireNonNull(thresholds, tier));
+        });
+        tierThresholds = Map.copyOf(byTier);
         if (minEventsForAction < 1) {
             throw new IllegalArgumentException("minEventsForAction: " + minEventsForAction + " (expected: >= 1)");
         }
@@ -83,37 +92,32 @@ public record DetectorSettings(
 
     public static DetectorSettings defaults() {
         return new DetectorSettings(0.3, 0.5, 0.6, 0.75, 0.9, false, 20,
-                Duration.ofDays(3), 200_000, Duration.ofDays(7), DEFAULT_REVIEW_HARVEST_BUDGET);
+                Duration.ofDays(3), 200_000, Duration.ofDays(7), DEFAULT_REVIEW_HARVEST_BUDGET, Map.of());
     }
 
-    /** The action the thresholds give to a risk. */
+    /** The thresholds for organisations without thresholds of their tier's, and for clusters. */
+    public Thresholds thresholds() {
+        return new Thresholds(flagAt, reviewAt, throttleAt, degradeAt, suspendAt);
+    }
+
+    /** The action the default thresholds give to a risk. */
     public Action actionFor(double risk) {
-        if (risk >= suspendAt) {
-            return Action.SUSPEND;
+        return Thresholds.actionFor(risk, flagAt, reviewAt, throttleAt, degradeAt, suspendAt);
+    }
+
+    /** The action the thresholds of {@code tier} (the default ones when it has none or is unknown) give to a risk. */
+    public Action actionFor(double risk, Optional<String> tier) {
+        if (tier.isPresent() && !tierThresholds.isEmpty()) {
+            Thresholds own = tierThresholds.get(tier.get().strip().toLowerCase(Locale.ROOT));
+            if (own != null) {
+                return own.actionFor(risk);
+            }
         }
-        if (risk >= degradeAt) {
-            return Action.DEGRADE;
-        }
-        if (risk >= throttleAt) {
-            return Action.THROTTLE;
-        }
-        if (risk >= reviewAt) {
-            return Action.REVIEW;
-        }
-        if (risk >= flagAt) {
-            return Action.FLAG;
-        }
-        return Action.NONE;
+        return actionFor(risk);
     }
 
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    private static void checkUnit(String name, double value) {
-        if (!(value > 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + ": " + value + " (expected: in (0, 1])");
-        }
     }
 
     /** Changes some settings and keeps the rest. */
@@ -125,6 +129,7 @@ public record DetectorSettings(
         private int maxPrincipals;
         private Duration linkTtl;
         private int reviewHarvestBudget;
+        private Map<String, Thresholds> tierThresholds;
 
         private Builder(DetectorSettings from) {
             flagAt = from.flagAt;
@@ -138,6 +143,7 @@ public record DetectorSettings(
             maxPrincipals = from.maxPrincipals;
             linkTtl = from.linkTtl;
             reviewHarvestBudget = from.reviewHarvestBudget;
+            tierThresholds = from.tierThresholds;
         }
 
         public Builder thresholds(double flag, double review, double throttle, double degrade, double suspend) {
@@ -179,9 +185,15 @@ public record DetectorSettings(
             return this;
         }
 
+        /** Thresholds of their own for organisations of the given tiers (replaces any set before). */
+        public Builder tierThresholds(Map<String, Thresholds> value) {
+            tierThresholds = value;
+            return this;
+        }
+
         public DetectorSettings build() {
             return new DetectorSettings(flagAt, reviewAt, throttleAt, degradeAt, suspendAt, shadowMode,
-                    minEventsForAction, idleEviction, maxPrincipals, linkTtl, reviewHarvestBudget);
+                    minEventsForAction, idleEviction, maxPrincipals, linkTtl, reviewHarvestBudget, tierThresholds);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.moat.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -385,6 +386,40 @@ class DetectorFeaturesTest {
                                     + random.nextInt(100_000) + "?").build()));
         }
         return events;
+    }
+
+    @Test
+    void aTiersOwnThresholdsJudgeItsOrganisationsAndTheirKeysAndNoOtherTier() {
+        // the same quiet harvest from accounts of two tiers; the deployment lets its "research" programme tier reach
+        // review where others are throttled (tier names case-folded); 400 exchanges stay under the review budget,
+        // which holds for every tier
+        DetectorSettings programme = DetectorSettings.defaults().toBuilder()
+                .tierThresholds(java.util.Map.of("Research", new Thresholds(0.3, 0.4, 0.99, 0.995, 1.0))).build();
+        OrgProfile research = new OrgProfile("org_r",
+                java.util.Optional.of(Workloads.START.minus(Duration.ofDays(400))), java.util.Optional.of("US"),
+                java.util.Optional.of("research"), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty());
+        List<UsageEvent> harvest = Workloads.quietDistiller("org_r", Workloads.START, 400, 61);
+        Detector detector = new Detector(programme);
+        detector.addOrg(research);
+        harvest.forEach(detector::accept);
+        assertThat(detector.verdict("org_r").orElseThrow().action()).isEqualTo(Action.REVIEW);
+        assertThat(detector.enforcement("org_r", "key_org_r").affectsCustomer()).isFalse();
+
+        assertThat(run(harvest, research).action().affectsCustomer()).as("under the default thresholds").isTrue();
+        PrincipalVerdict selfServe = runWith(programme,
+                Workloads.quietDistiller("org_n", Workloads.START, 400, 61),
+                Workloads.selfServe("org_n", NEW));
+        assertThat(selfServe.action().affectsCustomer()).as("another tier").isTrue();
+    }
+
+    @Test
+    void thresholdsOutOfOrderOrATierWithoutANameAreRefusedSayingWhatWasExpected() {
+        assertThatThrownBy(() -> new Thresholds(0.3, 0.5, 0.9, 0.8, 0.95))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-decreasing");
+        assertThatThrownBy(() -> DetectorSettings.defaults().toBuilder()
+                .tierThresholds(java.util.Map.of(" ", new Thresholds(0.3, 0.5, 0.6, 0.75, 0.9))).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tier name is empty");
     }
 
     @Test

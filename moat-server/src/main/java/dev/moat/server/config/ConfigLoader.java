@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.moat.detect.DetectorSettings;
+import dev.moat.detect.Thresholds;
 import dev.moat.server.identity.Limits;
 import java.io.IOException;
 import java.net.URI;
@@ -367,13 +368,12 @@ public final class ConfigLoader {
     private static DetectorSettings detectorSettings(Settings s) {
         DetectorSettings defaults = DetectorSettings.defaults();
         try {
+            Thresholds thresholds = thresholds(s, "detection.thresholds", defaults.thresholds());
             return defaults.toBuilder()
                     .shadowMode(s.bool("detection.shadow_mode", false))
-                    .thresholds(s.unitFraction("detection.thresholds.flag", defaults.flagAt()),
-                            s.unitFraction("detection.thresholds.review", defaults.reviewAt()),
-                            s.unitFraction("detection.thresholds.throttle", defaults.throttleAt()),
-                            s.unitFraction("detection.thresholds.degrade", defaults.degradeAt()),
-                            s.unitFraction("detection.thresholds.suspend", defaults.suspendAt()))
+                    .thresholds(thresholds.flag(), thresholds.review(), thresholds.throttle(), thresholds.degrade(),
+                            thresholds.suspend())
+                    .tierThresholds(tierThresholds(s, thresholds))
                     .minEventsForAction((int) s.positiveLong("detection.min_events_for_action", defaults.minEventsForAction()))
                     .reviewHarvestBudget((int) s.nonNegativeLong("detection.review_harvest_budget", defaults.reviewHarvestBudget()))
                     .linkTtl(s.optionalText("detection.link_ttl").map(text -> DurationText.parse("detection.link_ttl", text))
@@ -385,6 +385,33 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("detection: " + e.getMessage());
         }
+    }
+
+    /** The five thresholds under {@code key}, each falling back to {@code fallback}'s. */
+    private static Thresholds thresholds(Settings s, String key, Thresholds fallback) {
+        try {
+            return new Thresholds(s.unitFraction(key + ".flag", fallback.flag()),
+                    s.unitFraction(key + ".review", fallback.review()),
+                    s.unitFraction(key + ".throttle", fallback.throttle()),
+                    s.unitFraction(key + ".degrade", fallback.degrade()),
+                    s.unitFraction(key + ".suspend", fallback.suspend()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code detection.tier_thresholds}: per tier, the thresholds it sets and the global ones for the rest. */
+    private static Map<String, Thresholds> tierThresholds(Settings s, Thresholds global) {
+        Map<String, Thresholds> byTier = new LinkedHashMap<>();
+        for (Iterator<String> it = s.at("detection.tier_thresholds").fieldNames(); it.hasNext(); ) {
+            String tier = it.next();
+            if (tier.isBlank() || tier.contains(".")) {
+                throw new ConfigException("detection.tier_thresholds: '" + tier
+                        + "' is not a tier name (expected a name such as enterprise, without dots)");
+            }
+            byTier.put(tier, thresholds(s, "detection.tier_thresholds." + tier, global));
+        }
+        return byTier;
     }
 
     private static MoatConfig.Upstream upstream(String key, Settings s) {
@@ -544,7 +571,7 @@ public final class ConfigLoader {
     /** Typed access to one mapping of the tree, with key paths for error messages. */
     private record Settings(JsonNode node) {
 
-        private JsonNode at(String dotted) {
+        JsonNode at(String dotted) {
             JsonNode current = node;
             for (String step : dotted.split("\\.")) {
                 current = current.path(step);

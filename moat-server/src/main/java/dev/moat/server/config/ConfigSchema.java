@@ -77,6 +77,8 @@ sealed interface ConfigSchema {
                     "shadow_mode", SCALAR,
                     "thresholds", fields("flag", SCALAR, "review", SCALAR, "throttle", SCALAR, "degrade", SCALAR,
                             "suspend", SCALAR),
+                    "tier_thresholds", new MapOf(fields("flag", SCALAR, "review", SCALAR, "throttle", SCALAR,
+                            "degrade", SCALAR, "suspend", SCALAR)),
                     "min_events_for_action", SCALAR,
                     "review_harvest_budget", SCALAR,
                     "link_ttl", SCALAR,

@@ -190,4 +190,29 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM + "detection: {thresholds: {suspend: 0.9, severity: 1}}\n", Map.of()))
                 .hasMessageContaining("detection.thresholds.severity");
     }
+
+    @Test
+    void aTierCanHaveThresholdsOfItsOwnTheOthersFallingBackToTheGlobalOnes() {
+        var detector = ConfigLoader.fromYaml(UPSTREAM + """
+                detection:
+                  thresholds: {throttle: 0.65}
+                  tier_thresholds:
+                    enterprise: {throttle: 0.85, degrade: 0.9, suspend: 0.97}
+                """, Map.of()).detection().detector();
+        assertThat(detector.tierThresholds().get("enterprise"))
+                .isEqualTo(new dev.moat.detect.Thresholds(0.3, 0.5, 0.85, 0.9, 0.97));
+        assertThat(detector.actionFor(0.7, java.util.Optional.of("Enterprise"))).isEqualTo(dev.moat.detect.Action.REVIEW);
+        assertThat(detector.actionFor(0.7, java.util.Optional.of("self-serve"))).isEqualTo(dev.moat.detect.Action.THROTTLE);
+        assertThat(detector.actionFor(0.7, java.util.Optional.empty())).isEqualTo(dev.moat.detect.Action.THROTTLE);
+
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM
+                + "detection: {tier_thresholds: {enterprise: {throttle: 0.95}}}\n", Map.of()))
+                .hasMessageContaining("detection.tier_thresholds.enterprise").hasMessageContaining("non-decreasing");
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM
+                + "detection: {tier_thresholds: {enterprise: {review: 2}}}\n", Map.of()))
+                .hasMessageContaining("detection.tier_thresholds.enterprise.review").hasMessageContaining("at most 1");
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM
+                + "detection: {tier_thresholds: {enterprise: {block: 0.9}}}\n", Map.of()))
+                .hasMessageContaining("detection.tier_thresholds.enterprise.block");
+    }
 }
