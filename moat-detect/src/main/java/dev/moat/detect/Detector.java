@@ -283,9 +283,8 @@ public final class Detector {
         }
         if (org.keys.size() >= KeyState.MAX_PER_ORG) {
             KeyState idlest = org.keys.values().iterator().next();
-            retireKey(idlest);
+            dropKey(org, idlest);
             org.keys.remove(idlest.id);
-            org.receivedByKeysAtReview -= idlest.unreviewed.received();
         }
         key = new KeyState(keyId, org.id);
         PrincipalVerdict before = retiredKeys.get(keyId);
@@ -382,6 +381,15 @@ public final class Detector {
     private static boolean judgedApart(KeyState key, OrgState org) {
         return addsToOrganisation(key.action, org) || key.firstActionEvent >= 0
                 && (org.firstActionEvent < 0 || key.firstActionEvent < org.firstActionEvent);
+    }
+
+    /**
+     * Before a key's state is removed from its organisation: keeps its last verdict (see {@link #retireKey}) and takes
+     * what it received at review out of the organisation's shared review budget, which counts only keys with state.
+     */
+    private void dropKey(OrgState org, KeyState key) {
+        retireKey(key);
+        org.receivedByKeysAtReview -= key.unreviewed.received();
     }
 
     /** Keeps the last verdict of a key whose state is dropped, if it earned a judgement of its own. */
@@ -580,7 +588,7 @@ public final class Detector {
             org.keys.values().removeIf(key -> {
                 boolean idle = now - key.lastSecond > idleSeconds;
                 if (idle) {
-                    retireKey(key);
+                    dropKey(org, key);
                 }
                 return idle;
             });

@@ -363,6 +363,30 @@ class DetectorFeaturesTest {
     }
 
     @Test
+    void keysDroppedAsIdleTakeWhatTheyReceivedAtReviewOutOfTheSharedBudget() {
+        // two keys harvest at review for a few hours and fall silent; their state is dropped; half a day later a
+        // third key harvests at review: the budget it shares is what keys with state received, not the old ones'
+        // the organisation's own batch job runs on through the day (four runs of about three hours)
+        List<UsageEvent> cover = new java.util.ArrayList<>();
+        for (int run = 0; run < 4; run++) {
+            cover.addAll(Workloads.batchJob("org_i", Workloads.START.plus(Duration.ofHours(4L * run)), 4000, 71 + run));
+        }
+        List<List<UsageEvent>> streams = new java.util.ArrayList<>(List.of(cover));
+        streams.add(withKey(Workloads.quietDistiller("org_i", Workloads.START, 260, 81), "key_i1"));
+        streams.add(withKey(Workloads.quietDistiller("org_i", Workloads.START.plusSeconds(11), 260, 82), "key_i2"));
+        streams.add(withKey(Workloads.quietDistiller("org_i", Workloads.START.plus(Duration.ofHours(12)), 260, 83),
+                "key_i3"));
+        Detector detector = new Detector(DetectorSettings.defaults().toBuilder()
+                .thresholds(0.2, 0.5, 0.95, 0.97, 0.99).reviewHarvestBudget(500).idleEviction(Duration.ofHours(6))
+                .build());
+        detector.addOrg(Workloads.standard("org_i"));
+        Workloads.interleave(streams).forEach(detector::accept);
+
+        assertThat(detector.verdict("org_i", "key_i3").orElseThrow().action()).isEqualTo(Action.REVIEW);
+        assertThat(detector.verdict("org_i").orElseThrow().action().affectsCustomer()).isFalse();
+    }
+
+    @Test
     void aServiceWhoseWorkingDaySpansMidnightUtcIsNotRunningAroundTheClock() {
         // a customer in the Americas, busy from 13:00 to 04:00 UTC with a trickle in its night, against a machine
         // that never sleeps: every hour of both is non-empty, but only the machine's quiet hours are not quiet
