@@ -107,7 +107,7 @@ final class PromptScanner {
                     digit = false;
                     capital = false;
                 }
-                word(Hashing.mix((Hashing.FNV_OFFSET ^ c) * Hashing.FNV_PRIME), 1, false, false);
+                word(TextTokens.ideographWord(c), 1, false, false);
                 h = Hashing.FNV_OFFSET;
                 length = 0;
                 continue;

@@ -33,6 +33,11 @@ final class TextTokens {
                 || c >= 0xf900 && c <= 0xfaff);
     }
 
+    /** The hash of an {@linkplain #isIdeographic ideographic} character read as a word of its own. */
+    static long ideographWord(char c) {
+        return Hashing.mix((Hashing.FNV_OFFSET ^ c) * Hashing.FNV_PRIME);
+    }
+
     /** {@link Character#toLowerCase(char)}. */
     static char lower(char c) {
         if (c < 128) {
@@ -64,7 +69,7 @@ final class TextTokens {
                     inWord = false;
                 }
                 if (count < out.length) {
-                    out[count++] = Hashing.mix((Hashing.FNV_OFFSET ^ c) * Hashing.FNV_PRIME);
+                    out[count++] = ideographWord(c);
                 }
                 h = Hashing.FNV_OFFSET;
             } else if (isWordChar(c)) {
