@@ -69,7 +69,11 @@ public record DetectorSettings(
             if (tier.isBlank()) {
                 throw new IllegalArgumentException("tierThresholds: a tier name is empty");
             }
-            byTier.put(tier.strip().toLowerCase(Locale.ROOT), Objects.requireNonNull(thresholds, tier));
+            String name = tier.strip().toLowerCase(Locale.ROOT);
+            if (byTier.put(name, Objects.requireNonNull(thresholds, tier)) != null) {
+                throw new IllegalArgumentException("tierThresholds: tier '" + name + "' is given twice (names are"
+                        + " case-insensitive)");
+            }
         });
         tierThresholds = Map.copyOf(byTier);
         if (minEventsForAction < 1) {

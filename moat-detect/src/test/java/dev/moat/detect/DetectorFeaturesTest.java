@@ -444,6 +444,10 @@ class DetectorFeaturesTest {
         assertThatThrownBy(() -> DetectorSettings.defaults().toBuilder()
                 .tierThresholds(java.util.Map.of(" ", new Thresholds(0.3, 0.5, 0.6, 0.75, 0.9))).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tier name is empty");
+        Thresholds some = new Thresholds(0.3, 0.5, 0.6, 0.75, 0.9);
+        assertThatThrownBy(() -> DetectorSettings.defaults().toBuilder()
+                .tierThresholds(java.util.Map.of("Enterprise", some, "enterprise", some)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
     }
 
     @Test
