@@ -4,12 +4,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Shared fixtures of the simulator's tests: the reference data and small scenarios that run in a second. */
 final class SimulationTestData {
 
     static final Instant START = Instant.parse("2026-11-02T00:00:00Z");
+
+    /** The bundled prompts and a simulator on them: small, for the tests that need no shared data. */
+    static final PromptSource BUNDLED_PROMPTS = PromptSource.bundled();
+    static final Simulator BUNDLED = new Simulator(BUNDLED_PROMPTS);
+
+    /** The kinds written for {@code holdout3}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT3_KINDS = Set.of(ScenarioKind.AGENT_HARVEST,
+            ScenarioKind.AGED_ACCOUNTS, ScenarioKind.SOFT_LABELS, ScenarioKind.MULTILINGUAL_HARVEST,
+            ScenarioKind.TUTORING_APP);
+
+    /** The kinds written for {@code holdout4}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT4_KINDS = Set.of(ScenarioKind.CONTEXT_HARVEST,
+            ScenarioKind.PREFERENCE_PAIRS, ScenarioKind.PARAPHRASE_HARVEST, ScenarioKind.BUNDLED_ITEMS,
+            ScenarioKind.JUDGE_SERVICE);
+
+    /** The kinds written for {@code holdout5}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT5_KINDS = Set.of(ScenarioKind.CRITIQUE_REWRITE,
+            ScenarioKind.HUMAN_CADENCE, ScenarioKind.COVER_NETWORK, ScenarioKind.ENTERPRISE_RAMP,
+            ScenarioKind.DOC_LOCALISATION);
+
+    /** The held-out ordinary kinds of {@code ordinary2}. */
+    static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
+            ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);
 
     private static PromptSource shared;
 
@@ -45,5 +70,17 @@ final class SimulationTestData {
 
     static SimulationSettings settings(long seed) {
         return SimulationSettings.of(seed, START).withScale(0.5);
+    }
+
+    static List<SimulatedEvent> events(Simulator simulator, Scenario scenario, SimulationSettings settings) {
+        List<SimulatedEvent> events = new ArrayList<>();
+        simulator.run(scenario, settings).forEachRemaining(events::add);
+        return events;
+    }
+
+    /** One organisation (or campaign) of each of {@code kinds}. */
+    static Scenario oneOfEach(String set, Set<ScenarioKind> kinds, Duration duration) {
+        return new Scenario(set + "-kinds", "one of each " + set + " kind", duration,
+                kinds.stream().sorted().map(kind -> ScenarioPart.of(kind, 1)).toList());
     }
 }

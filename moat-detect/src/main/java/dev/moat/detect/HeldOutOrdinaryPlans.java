@@ -1,0 +1,211 @@
+package dev.moat.detect;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The held-out ordinary kinds, each written without reading the detector: the hard ordinary cases of
+ * {@code holdout3} (tutoring apps), {@code holdout4} (judge services) and {@code holdout5} (documentation
+ * localisation), and the five kinds of {@code ordinary2} (SEO article agencies, support bots, pre-labelling queues,
+ * an olympiad coaching platform, code-review bots).
+ */
+final class HeldOutOrdinaryPlans extends PlanningBlocks {
+
+    HeldOutOrdinaryPlans(PlanningState state) {
+        super(state);
+    }
+
+    /**
+     * Held out (holdout3), ordinary: a tutoring app relaying 80–400 students' homework questions through
+     * one key from its servers, under one system prompt that asks for every step to be explained.
+     */
+    void tutoringApp() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.TUTORING_APP, country, random.nextBoolean() ? "standard" : "enterprise",
+                companyDomain(country));
+        TrafficOrigin backend = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 2 + random.nextInt(3), random));
+        TrafficSource.Client client = client(orgId, oneOf(SDK_AGENTS));
+        TrafficKeyLimit limit = new TrafficKeyLimit(1_000);
+        String app = capitalised(word());
+        int system = random.nextInt(TrafficTutoring.systemPrompts());
+        int maxTokens = random.nextBoolean() ? 1_024 : 2_048;
+        OptionalDouble temperature = random.nextBoolean() ? OptionalDouble.empty() : OptionalDouble.of(0.3);
+        boolean thinking = random.nextInt(4) == 0;
+        for (int s = 0, students = 80 + random.nextInt(321); s < students; s++) {
+            // homework happens after school: the working-day curve shifted six hours later (busiest 15:00-24:00)
+            TrafficCadence cadence = new TrafficCadence.Sessions(end, 0.1 + 0.3 * random.nextDouble(),
+                    20_000 + random.nextInt(40_000), offset(country) - 6);
+            add(client, backend, cadence, new TrafficTutoring(prompts, app, system, maxTokens, temperature, thinking),
+                    limit, Optional.empty());
+        }
+    }
+
+    /**
+     * Held out (holdout4), ordinary: an evaluation company grading its clients' chatbot conversations, one key per
+     * client project (one to three), from its servers through the working day, under one rubric.
+     */
+    void judgeService() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.JUDGE_SERVICE, country, random.nextBoolean() ? "enterprise" : "standard",
+                companyDomain(country));
+        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(3), random));
+        String company = TrafficJudgeService.company(random);
+        int system = random.nextInt(TrafficJudgeService.systemPrompts());
+        int rubric = random.nextInt(TrafficJudgeService.rubrics());
+        int maxTokens = random.nextBoolean() ? 256 : 512;
+        String agent = oneOf(JOB_AGENTS);
+        for (int k = 0, projects = 1 + random.nextInt(3); k < projects; k++) {
+            add(client(orgId, agent), servers, new TrafficCadence.Diurnal(end, 40 + random.nextInt(160), offset(country)),
+                    new TrafficJudgeService(prompts, system, rubric, company, maxTokens), new TrafficKeyLimit(600),
+                    Optional.empty());
+        }
+    }
+
+    /**
+     * Held out (holdout5), ordinary: a localisation company's pipelines (one to three keys, one per client) from its
+     * servers, each section of a client's documentation translated into the client's languages one after the other.
+     */
+    void docLocalisation() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.DOC_LOCALISATION, country,
+                random.nextBoolean() ? "enterprise" : "standard", companyDomain(country));
+        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        String agent = oneOf(JOB_AGENTS);
+        for (int k = 0, clients = 1 + random.nextInt(3); k < clients; k++) {
+            add(client(orgId, agent), servers, new TrafficCadence.Sessions(end, 6 + random.nextInt(20),
+                            2_000 + random.nextInt(6_000), offset(country)),
+                    new TrafficDocLocalisation(prompts, random.nextBoolean() ? 2_048 : 4_096, random),
+                    new TrafficKeyLimit(600), Optional.empty());
+        }
+    }
+
+    /**
+     * A content-marketing agency (a young self-serve account or an established standard one) with one to three
+     * article pipelines on its servers, each working through its account managers' queue of briefs during the
+     * working day: 15–60 long articles an hour at the busiest.
+     */
+    void seoArticles() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.SEO_ARTICLES, country, random.nextBoolean() ? "self-serve" : "standard",
+                companyDomain(country));
+        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        String agency = TrafficSeoArticles.agency(random);
+        int system = random.nextInt(TrafficSeoArticles.systemPrompts());
+        int maxTokens = random.nextBoolean() ? 8_192 : 16_000;
+        String agent = oneOf(SDK_AGENTS);
+        for (int k = 0, pipelines = 1 + random.nextInt(3); k < pipelines; k++) {
+            add(client(orgId, agent), servers, new TrafficCadence.Diurnal(end, 15 + random.nextInt(46), offset(country)),
+                    new TrafficSeoArticles(agency, system, maxTokens, random), new TrafficKeyLimit(600), Optional.empty());
+        }
+    }
+
+    /**
+     * A SaaS company's support bot: 200–700 of its customers, in every time zone from UTC-8 to UTC+10, each asking
+     * now and then in their own language, through one key from the company's servers under one system prompt.
+     */
+    void supportBot() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.SUPPORT_BOT, country, random.nextBoolean() ? "standard" : "enterprise",
+                companyDomain(country));
+        TrafficOrigin backend = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 2 + random.nextInt(3), random));
+        TrafficSource.Client client = client(orgId, oneOf(SDK_AGENTS));
+        TrafficKeyLimit limit = new TrafficKeyLimit(1_500);
+        int product = random.nextInt(TrafficSupportBot.products());
+        int maxTokens = random.nextBoolean() ? 512 : 1_024;
+        for (int u = 0, customers = 200 + random.nextInt(501); u < customers; u++) {
+            int customerOffset = -8 + random.nextInt(19);
+            add(client, backend, new TrafficCadence.Sessions(end, 0.1 + 0.2 * random.nextDouble(),
+                            20_000 + random.nextInt(40_000), customerOffset),
+                    new TrafficSupportBot(product, maxTokens, random), limit, Optional.empty());
+        }
+    }
+
+    /**
+     * A data-labelling company: one to three client projects, a key each, whose pre-annotation queue follows its
+     * annotation centres in Manila, Nairobi and Bogotá (shifts that together cover the whole day), 25–100 items an
+     * hour per centre at the busiest.
+     */
+    void preLabelling() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.PRE_LABELLING, country, random.nextBoolean() ? "enterprise" : "standard",
+                companyDomain(country));
+        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        String company = TrafficPreLabelling.company(random);
+        int system = random.nextInt(TrafficPreLabelling.systemPrompts());
+        int maxTokens = random.nextBoolean() ? 1_024 : 2_048;
+        boolean thinking = random.nextInt(3) == 0;
+        String agent = oneOf(JOB_AGENTS);
+        for (int k = 0, projects = 1 + random.nextInt(3); k < projects; k++) {
+            TrafficSource.Client client = client(orgId, agent);
+            TrafficKeyLimit limit = new TrafficKeyLimit(600);
+            TrafficPreLabelling content = new TrafficPreLabelling(prompts, company, system,
+                    random.nextInt(TrafficPreLabelling.GUIDELINES.size()), maxTokens, thinking);
+            for (int centreOffset : List.of(8, 3, -5)) {
+                add(client, servers, new TrafficCadence.Diurnal(end, 25 + random.nextInt(76), centreOffset), content,
+                        limit, Optional.empty());
+            }
+        }
+    }
+
+    /**
+     * A maths-olympiad coaching platform that signed up self-serve 3–45 days ago: 60–250 students, after school and
+     * in the evening, through one key from its servers, every request with extended thinking.
+     */
+    void olympiadCoach() {
+        String country = TrafficNetworks.customerCountry(random);
+        long created = start - (3 + random.nextInt(43)) * DAY - random.nextLong(DAY);
+        String domain = random.nextInt(4) == 0 ? oneOf(FREE_MAIL) : companyDomain(country);
+        String orgId = id("org_");
+        orgs.add(new SimulatedOrg(profile(orgId, created, country, "self-serve", domain, payment(),
+                TrafficNetworks.residential(country, random).address(random)), ScenarioKind.OLYMPIAD_COACH,
+                Optional.empty(), false));
+        TrafficOrigin backend = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        TrafficSource.Client client = client(orgId, oneOf(SDK_AGENTS));
+        TrafficKeyLimit limit = new TrafficKeyLimit(300);
+        String platform = capitalised(word()) + " Olympiad";
+        int system = random.nextInt(TrafficOlympiadCoach.systemPrompts());
+        int maxTokens = List.of(16_000, 24_000, 32_000).get(random.nextInt(3));
+        for (int s = 0, students = 60 + random.nextInt(191); s < students; s++) {
+            // training happens after school: the working-day curve shifted five hours later
+            add(client, backend, new TrafficCadence.Sessions(end, 0.08 + 0.25 * random.nextDouble(),
+                            60_000 + random.nextInt(120_000), offset(country) - 5),
+                    new TrafficOlympiadCoach(platform, system, maxTokens), limit, Optional.empty());
+        }
+    }
+
+    /**
+     * A large company's code-review bot: one or two keys (monorepo and the rest) from its CI runners, each reviewing
+     * the pull requests of three engineering hubs (the Americas, Europe, Asia), 4–24 pull requests an hour per hub
+     * at the busiest, the files of each one right after the other.
+     */
+    void codeReviewBot() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.CODE_REVIEW_BOT, country, "enterprise", companyDomain(country));
+        TrafficOrigin runners = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 2 + random.nextInt(3), random));
+        String company = capitalised(word());
+        String bot = TrafficCodeReview.bot(random);
+        int system = random.nextInt(TrafficCodeReview.systemPrompts());
+        int maxTokens = random.nextBoolean() ? 2_048 : 4_096;
+        double temperature = random.nextBoolean() ? 0.0 : 0.2;
+        List<Integer> hubs = List.of(oneOf(List.of(-8, -6, -5)), oneOf(List.of(0, 1)), oneOf(List.of(5, 8, 9)));
+        String agent = oneOf(JOB_AGENTS);
+        for (int k = 0, keys = 1 + random.nextInt(2); k < keys; k++) {
+            TrafficSource.Client client = client(orgId, agent);
+            TrafficKeyLimit limit = new TrafficKeyLimit(1_000);
+            for (int hub : hubs) {
+                add(client, runners, new TrafficCadence.Sessions(end, 4 + random.nextInt(21),
+                                2_000 + random.nextInt(4_000), hub),
+                        new TrafficCodeReview(company, bot, system, maxTokens, temperature), limit, Optional.empty());
+            }
+        }
+    }
+}
