@@ -66,7 +66,8 @@ public final class DetectionBench {
         PromptSource prompts = options.prompts().map(PromptSource::fromDirectory).orElseGet(PromptSource::bundled);
         Simulator simulator = new Simulator(prompts);
         List<DetectionOutcome> outcomes = new ArrayList<>();
-        System.out.printf(Locale.ROOT, "# Detection benchmark — prompts: %s; scale %.2f%s; from %s; %s; Java %s, %d cores%n%n",
+        System.out.printf(Locale.ROOT,
+                "# Detection benchmark — prompts: %s; scale %.2f%s; from %s; %s; Java %s, %d cores%n%n",
                 prompts.description(), options.scale(), options.days().map(d -> ", " + d + " days").orElse(""),
                 options.start(),
                 options.content() ? "with content" : "without content", Runtime.version(),
