@@ -231,7 +231,7 @@ public final class Detector {
             own = Action.REVIEW;
         } else {
             org.unreviewed.observe(assessed, harvestLike);
-            own = escalated(own, org.unreviewed, org.events);
+            own = escalated(own, org.unreviewed, org.events, settings.reviewHarvestBudget(tierOf(org)));
         }
         if (own.compareTo(org.ownAction) > 0 && (org.risk >= org.peakRisk || own.compareTo(assessed) > 0)) {
             org.peakRisk = Math.max(org.peakRisk, org.risk);
@@ -322,7 +322,8 @@ public final class Detector {
         double risk = key.ownRisk();
         Action assessed = settings.actionFor(risk, tierOf(org));
         org.receivedByKeysAtReview += key.unreviewed.observe(assessed, harvestLike);
-        Action own = escalated(capped(assessed, key.events), key.unreviewed, key.events);
+        Action own = escalated(capped(assessed, key.events), key.unreviewed, key.events,
+                settings.reviewHarvestBudget(tierOf(org)));
         if (own == Action.REVIEW && key.events >= settings.minEventsForAction() && keysSpentReviewBudget(org)) {
             own = Action.THROTTLE;
         }
@@ -358,14 +359,14 @@ public final class Detector {
         }
     }
 
-    /** The organisation's tier, whose thresholds (if the settings give it any) judge it and its keys. */
+    /** The organisation's tier, whose settings (if there are any for it) judge it and its keys. */
     private static Optional<String> tierOf(OrgState org) {
         return org.profile == null ? Optional.empty() : org.profile.tier();
     }
 
     /** Whether the keys of {@code org} at review have together received the review harvest budget. */
     private boolean keysSpentReviewBudget(OrgState org) {
-        int budget = settings.reviewHarvestBudget();
+        int budget = settings.reviewHarvestBudget(tierOf(org));
         return budget > 0 && org.receivedByKeysAtReview >= budget;
     }
 
@@ -492,7 +493,7 @@ public final class Detector {
         // a cluster is one principal: its members' harvest at review adds up against one budget
         cluster.unreviewed.observe(assessed, harvestLike);
         Action action = escalated(capped(assessed, (long) cluster.aggregate.events), cluster.unreviewed,
-                (long) cluster.aggregate.events);
+                (long) cluster.aggregate.events, settings.reviewHarvestBudget());
         cluster.action = cluster.action.affectsCustomer() ? cluster.action.atLeast(action) : action;
         if (cluster.action.affectsCustomer() && cluster.firstActionEvent < 0) {
             cluster.firstActionEvent = index;
@@ -500,9 +501,9 @@ public final class Detector {
     }
 
     /** Review whose harvest budget is spent becomes a throttle (see {@link UnreviewedHarvest}). */
-    private Action escalated(Action action, UnreviewedHarvest unreviewed, long events) {
+    private Action escalated(Action action, UnreviewedHarvest unreviewed, long events, int budget) {
         if (action == Action.REVIEW && events >= settings.minEventsForAction()
-                && unreviewed.spent(settings.reviewHarvestBudget())) {
+                && unreviewed.spent(budget)) {
             return Action.THROTTLE;
         }
         return action;
@@ -673,7 +674,7 @@ public final class Detector {
     private List<Signal> ownSignals(OrgState org) {
         assessment.assess(org.behaviour, org.trust);
         List<Signal> signals = assessment.signals(org.examples);
-        if (org.unreviewed.spent(settings.reviewHarvestBudget())) {
+        if (org.unreviewed.spent(settings.reviewHarvestBudget(tierOf(org)))) {
             signals.addFirst(org.unreviewed.signal());
         }
         return signals;
@@ -690,7 +691,8 @@ public final class Detector {
             assessment.assess(key.behaviour, org == null ? TrustModel.UNKNOWN : org.trust);
         }
         signals.addAll(assessment.signals(key.examples));
-        if (key.unreviewed.spent(settings.reviewHarvestBudget())) {
+        int budget = org == null ? settings.reviewHarvestBudget() : settings.reviewHarvestBudget(tierOf(org));
+        if (key.unreviewed.spent(budget)) {
             signals.addFirst(key.unreviewed.signal());
         } else if (org != null && key.unreviewed.received() > 0 && keysSpentReviewBudget(org)) {
             signals.addFirst(UnreviewedHarvest.pooledSignal(org.receivedByKeysAtReview));

@@ -29,11 +29,11 @@ import java.util.TreeMap;
  *                            completions, or single-shot requests with harvesting intent) while at review is
  *                            throttled: review is not a licence to go on harvesting until an analyst looks;
  *                            0 disables the escalation
- * @param tierThresholds      thresholds of their own for organisations of some tiers (keys case-folded), in
- *                            place of the five above: a deployment that vets its enterprise customers can let
- *                            them reach review where a self-serve account is throttled. Clusters are judged on
- *                            the thresholds above, whatever their members' tiers: coordination across
- *                            organisations is not one tier's business.
+ * @param tiers               settings of their own for organisations of some tiers (keys case-folded), in place of
+ *                            the five thresholds and the review budget above: a deployment that vets its
+ *                            enterprise customers can keep them at review for an analyst where a self-serve account
+ *                            is throttled. Clusters are judged on the global settings, whatever their members'
+ *                            tiers: coordination across organisations is not one tier's business.
  */
 public record DetectorSettings(
         double flagAt,
@@ -47,7 +47,7 @@ public record DetectorSettings(
         int maxPrincipals,
         Duration linkTtl,
         int reviewHarvestBudget,
-        Map<String, Thresholds> tierThresholds) {
+        Map<String, TierSettings> tiers) {
 
     /** The default review budget: the bound on what a campaign may harvest before it is stopped. */
     public static final int DEFAULT_REVIEW_HARVEST_BUDGET = 500;
@@ -64,18 +64,18 @@ public record DetectorSettings(
         Objects.requireNonNull(idleEviction, "idleEviction");
         Objects.requireNonNull(linkTtl, "linkTtl");
         new Thresholds(flagAt, reviewAt, throttleAt, degradeAt, suspendAt); // checks them
-        Map<String, Thresholds> byTier = new TreeMap<>();
-        Objects.requireNonNull(tierThresholds, "tierThresholds").forEach((tier, thresholds) -> {
+        Map<String, TierSettings> byTier = new TreeMap<>();
+        Objects.requireNonNull(tiers, "tiers").forEach((tier, settings) -> {
             if (tier.isBlank()) {
-                throw new IllegalArgumentException("tierThresholds: a tier name is empty");
+                throw new IllegalArgumentException("tiers: a tier name is empty");
             }
             String name = tier.strip().toLowerCase(Locale.ROOT);
-            if (byTier.put(name, Objects.requireNonNull(thresholds, tier)) != null) {
-                throw new IllegalArgumentException("tierThresholds: tier '" + name + "' is given twice (names are"
+            if (byTier.put(name, Objects.requireNonNull(settings, tier)) != null) {
+                throw new IllegalArgumentException("tiers: tier '" + name + "' is given twice (names are"
                         + " case-insensitive)");
             }
         });
-        tierThresholds = Map.copyOf(byTier);
+        tiers = Map.copyOf(byTier);
         if (minEventsForAction < 1) {
             throw new IllegalArgumentException("minEventsForAction: " + minEventsForAction + " (expected: >= 1)");
         }
@@ -99,7 +99,7 @@ public record DetectorSettings(
                 Duration.ofDays(3), 200_000, Duration.ofDays(7), DEFAULT_REVIEW_HARVEST_BUDGET, Map.of());
     }
 
-    /** The thresholds for organisations without thresholds of their tier's, and for clusters. */
+    /** The thresholds for organisations without settings of their tier's, and for clusters. */
     public Thresholds thresholds() {
         return new Thresholds(flagAt, reviewAt, throttleAt, degradeAt, suspendAt);
     }
@@ -109,15 +109,20 @@ public record DetectorSettings(
         return Thresholds.actionFor(risk, flagAt, reviewAt, throttleAt, degradeAt, suspendAt);
     }
 
-    /** The action the thresholds of {@code tier} (the default ones when it has none or is unknown) give to a risk. */
+    /** The action the thresholds of {@code tier} (the global ones when it has none or is unknown) give to a risk. */
     public Action actionFor(double risk, Optional<String> tier) {
-        if (tier.isPresent() && !tierThresholds.isEmpty()) {
-            Thresholds own = tierThresholds.get(tier.get().strip().toLowerCase(Locale.ROOT));
-            if (own != null) {
-                return own.actionFor(risk);
-            }
-        }
-        return actionFor(risk);
+        TierSettings own = tierSettings(tier);
+        return own == null ? actionFor(risk) : own.thresholds().actionFor(risk);
+    }
+
+    /** The review harvest budget of {@code tier} (the global one when it has none or is unknown). */
+    public int reviewHarvestBudget(Optional<String> tier) {
+        TierSettings own = tierSettings(tier);
+        return own == null ? reviewHarvestBudget : own.reviewHarvestBudget();
+    }
+
+    private TierSettings tierSettings(Optional<String> tier) {
+        return tier.isEmpty() || tiers.isEmpty() ? null : tiers.get(tier.get().strip().toLowerCase(Locale.ROOT));
     }
 
     public Builder toBuilder() {
@@ -133,7 +138,7 @@ public record DetectorSettings(
         private int maxPrincipals;
         private Duration linkTtl;
         private int reviewHarvestBudget;
-        private Map<String, Thresholds> tierThresholds;
+        private Map<String, TierSettings> tiers;
 
         private Builder(DetectorSettings from) {
             flagAt = from.flagAt;
@@ -147,7 +152,7 @@ public record DetectorSettings(
             maxPrincipals = from.maxPrincipals;
             linkTtl = from.linkTtl;
             reviewHarvestBudget = from.reviewHarvestBudget;
-            tierThresholds = from.tierThresholds;
+            tiers = from.tiers;
         }
 
         public Builder thresholds(double flag, double review, double throttle, double degrade, double suspend) {
@@ -189,15 +194,15 @@ public record DetectorSettings(
             return this;
         }
 
-        /** Thresholds of their own for organisations of the given tiers (replaces any set before). */
-        public Builder tierThresholds(Map<String, Thresholds> value) {
-            tierThresholds = value;
+        /** Settings of their own for organisations of the given tiers (replaces any set before). */
+        public Builder tiers(Map<String, TierSettings> value) {
+            tiers = value;
             return this;
         }
 
         public DetectorSettings build() {
             return new DetectorSettings(flagAt, reviewAt, throttleAt, degradeAt, suspendAt, shadowMode,
-                    minEventsForAction, idleEviction, maxPrincipals, linkTtl, reviewHarvestBudget, tierThresholds);
+                    minEventsForAction, idleEviction, maxPrincipals, linkTtl, reviewHarvestBudget, tiers);
         }
     }
 }

@@ -413,12 +413,11 @@ class DetectorFeaturesTest {
     }
 
     @Test
-    void aTiersOwnThresholdsJudgeItsOrganisationsAndTheirKeysAndNoOtherTier() {
+    void aTiersOwnSettingsJudgeItsOrganisationsAndTheirKeysAndNoOtherTier() {
         // the same quiet harvest from accounts of two tiers; the deployment lets its "research" programme tier reach
-        // review where others are throttled (tier names case-folded); 400 exchanges stay under the review budget,
-        // which holds for every tier
-        DetectorSettings programme = DetectorSettings.defaults().toBuilder()
-                .tierThresholds(java.util.Map.of("Research", new Thresholds(0.3, 0.4, 0.99, 0.995, 1.0))).build();
+        // review where others are throttled (tier names case-folded); 400 exchanges stay under the review budget
+        DetectorSettings programme = DetectorSettings.defaults().toBuilder().tiers(java.util.Map.of("Research",
+                new TierSettings(new Thresholds(0.3, 0.4, 0.99, 0.995, 1.0), 500))).build();
         OrgProfile research = new OrgProfile("org_r",
                 java.util.Optional.of(Workloads.START.minus(Duration.ofDays(400))), java.util.Optional.of("US"),
                 java.util.Optional.of("research"), java.util.Optional.empty(), java.util.Optional.empty(),
@@ -430,24 +429,34 @@ class DetectorFeaturesTest {
         assertThat(detector.verdict("org_r").orElseThrow().action()).isEqualTo(Action.REVIEW);
         assertThat(detector.enforcement("org_r", "key_org_r").affectsCustomer()).isFalse();
 
-        assertThat(run(harvest, research).action().affectsCustomer()).as("under the default thresholds").isTrue();
+        assertThat(run(harvest, research).action().affectsCustomer()).as("under the global settings").isTrue();
         PrincipalVerdict selfServe = runWith(programme,
                 Workloads.quietDistiller("org_n", Workloads.START, 400, 61),
                 Workloads.selfServe("org_n", NEW));
         assertThat(selfServe.action().affectsCustomer()).as("another tier").isTrue();
+
+        // 1,200 exchanges spend a budget of 500 (throttle), but not a tier budget of 0: an analyst decides
+        List<UsageEvent> longer = Workloads.quietDistiller("org_r", Workloads.START, 1200, 62);
+        assertThat(runWith(programme, longer, research).action()).isEqualTo(Action.THROTTLE);
+        DetectorSettings analystsDecide = DetectorSettings.defaults().toBuilder().tiers(java.util.Map.of("research",
+                new TierSettings(new Thresholds(0.3, 0.4, 0.99, 0.995, 1.0), 0))).build();
+        PrincipalVerdict reviewed = runWith(analystsDecide, longer, research);
+        assertThat(reviewed.action()).isEqualTo(Action.REVIEW);
+        assertThat(reviewed.signals()).extracting(Signal::name).doesNotContain("unreviewed_harvest");
     }
 
     @Test
     void thresholdsOutOfOrderOrATierWithoutANameAreRefusedSayingWhatWasExpected() {
         assertThatThrownBy(() -> new Thresholds(0.3, 0.5, 0.9, 0.8, 0.95))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-decreasing");
-        assertThatThrownBy(() -> DetectorSettings.defaults().toBuilder()
-                .tierThresholds(java.util.Map.of(" ", new Thresholds(0.3, 0.5, 0.6, 0.75, 0.9))).build())
+        TierSettings some = new TierSettings(new Thresholds(0.3, 0.5, 0.6, 0.75, 0.9), 500);
+        assertThatThrownBy(() -> DetectorSettings.defaults().toBuilder().tiers(java.util.Map.of(" ", some)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tier name is empty");
-        Thresholds some = new Thresholds(0.3, 0.5, 0.6, 0.75, 0.9);
         assertThatThrownBy(() -> DetectorSettings.defaults().toBuilder()
-                .tierThresholds(java.util.Map.of("Enterprise", some, "enterprise", some)).build())
+                .tiers(java.util.Map.of("Enterprise", some, "enterprise", some)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("given twice");
+        assertThatThrownBy(() -> new TierSettings(some.thresholds(), -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(">= 0");
     }
 
     @Test

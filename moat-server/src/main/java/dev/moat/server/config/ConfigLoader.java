@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.moat.detect.DetectorSettings;
 import dev.moat.detect.Thresholds;
+import dev.moat.detect.TierSettings;
 import dev.moat.server.identity.Limits;
 import java.io.IOException;
 import java.net.URI;
@@ -369,13 +370,14 @@ public final class ConfigLoader {
         DetectorSettings defaults = DetectorSettings.defaults();
         try {
             Thresholds thresholds = thresholds(s, "detection.thresholds", defaults.thresholds());
+            int budget = (int) s.nonNegativeLong("detection.review_harvest_budget", defaults.reviewHarvestBudget());
             return defaults.toBuilder()
                     .shadowMode(s.bool("detection.shadow_mode", false))
                     .thresholds(thresholds.flag(), thresholds.review(), thresholds.throttle(), thresholds.degrade(),
                             thresholds.suspend())
-                    .tierThresholds(tierThresholds(s, thresholds))
+                    .tiers(tiers(s, thresholds, budget))
                     .minEventsForAction((int) s.positiveLong("detection.min_events_for_action", defaults.minEventsForAction()))
-                    .reviewHarvestBudget((int) s.nonNegativeLong("detection.review_harvest_budget", defaults.reviewHarvestBudget()))
+                    .reviewHarvestBudget(budget)
                     .linkTtl(s.optionalText("detection.link_ttl").map(text -> DurationText.parse("detection.link_ttl", text))
                             .orElse(defaults.linkTtl()))
                     .idleEviction(s.optionalText("detection.idle_eviction")
@@ -400,16 +402,18 @@ public final class ConfigLoader {
         }
     }
 
-    /** {@code detection.tier_thresholds}: per tier, the thresholds it sets and the global ones for the rest. */
-    private static Map<String, Thresholds> tierThresholds(Settings s, Thresholds global) {
-        Map<String, Thresholds> byTier = new LinkedHashMap<>();
-        for (Iterator<String> it = s.at("detection.tier_thresholds").fieldNames(); it.hasNext(); ) {
+    /** {@code detection.tiers}: per tier, the thresholds and review budget it sets, the global ones for the rest. */
+    private static Map<String, TierSettings> tiers(Settings s, Thresholds thresholds, int budget) {
+        Map<String, TierSettings> byTier = new LinkedHashMap<>();
+        for (Iterator<String> it = s.at("detection.tiers").fieldNames(); it.hasNext(); ) {
             String tier = it.next();
             if (tier.isBlank() || tier.contains(".")) {
-                throw new ConfigException("detection.tier_thresholds: '" + tier
+                throw new ConfigException("detection.tiers: '" + tier
                         + "' is not a tier name (expected a name such as enterprise, without dots)");
             }
-            byTier.put(tier, thresholds(s, "detection.tier_thresholds." + tier, global));
+            String key = "detection.tiers." + tier;
+            byTier.put(tier, new TierSettings(thresholds(s, key + ".thresholds", thresholds),
+                    (int) s.nonNegativeLong(key + ".review_harvest_budget", budget)));
         }
         return byTier;
     }

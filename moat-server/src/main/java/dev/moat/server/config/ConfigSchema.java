@@ -77,8 +77,10 @@ sealed interface ConfigSchema {
                     "shadow_mode", SCALAR,
                     "thresholds", fields("flag", SCALAR, "review", SCALAR, "throttle", SCALAR, "degrade", SCALAR,
                             "suspend", SCALAR),
-                    "tier_thresholds", new MapOf(fields("flag", SCALAR, "review", SCALAR, "throttle", SCALAR,
-                            "degrade", SCALAR, "suspend", SCALAR)),
+                    "tiers", new MapOf(fields(
+                            "thresholds", fields("flag", SCALAR, "review", SCALAR, "throttle", SCALAR, "degrade",
+                                    SCALAR, "suspend", SCALAR),
+                            "review_harvest_budget", SCALAR)),
                     "min_events_for_action", SCALAR,
                     "review_harvest_budget", SCALAR,
                     "link_ttl", SCALAR,

@@ -192,27 +192,39 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aTierCanHaveThresholdsOfItsOwnTheOthersFallingBackToTheGlobalOnes() {
+    void aTierCanHaveThresholdsAndAReviewBudgetOfItsOwnTheRestFallingBackToTheGlobalOnes() {
         var detector = ConfigLoader.fromYaml(UPSTREAM + """
                 detection:
                   thresholds: {throttle: 0.65}
-                  tier_thresholds:
-                    enterprise: {throttle: 0.85, degrade: 0.9, suspend: 0.97}
+                  review_harvest_budget: 400
+                  tiers:
+                    enterprise:
+                      thresholds: {throttle: 0.85, degrade: 0.9, suspend: 0.97}
+                      review_harvest_budget: 0
+                    research:
+                      thresholds: {review: 0.45}
                 """, Map.of()).detection().detector();
-        assertThat(detector.tierThresholds().get("enterprise"))
-                .isEqualTo(new dev.moat.detect.Thresholds(0.3, 0.5, 0.85, 0.9, 0.97));
+        assertThat(detector.tiers().get("enterprise")).isEqualTo(new dev.moat.detect.TierSettings(
+                new dev.moat.detect.Thresholds(0.3, 0.5, 0.85, 0.9, 0.97), 0));
+        assertThat(detector.tiers().get("research")).isEqualTo(new dev.moat.detect.TierSettings(
+                new dev.moat.detect.Thresholds(0.3, 0.45, 0.65, 0.75, 0.9), 400));
         assertThat(detector.actionFor(0.7, java.util.Optional.of("Enterprise"))).isEqualTo(dev.moat.detect.Action.REVIEW);
         assertThat(detector.actionFor(0.7, java.util.Optional.of("self-serve"))).isEqualTo(dev.moat.detect.Action.THROTTLE);
         assertThat(detector.actionFor(0.7, java.util.Optional.empty())).isEqualTo(dev.moat.detect.Action.THROTTLE);
+        assertThat(detector.reviewHarvestBudget(java.util.Optional.of("enterprise"))).isZero();
+        assertThat(detector.reviewHarvestBudget(java.util.Optional.of("self-serve"))).isEqualTo(400);
 
         assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM
-                + "detection: {tier_thresholds: {enterprise: {throttle: 0.95}}}\n", Map.of()))
-                .hasMessageContaining("detection.tier_thresholds.enterprise").hasMessageContaining("non-decreasing");
+                + "detection: {tiers: {enterprise: {thresholds: {throttle: 0.95}}}}\n", Map.of()))
+                .hasMessageContaining("detection.tiers.enterprise.thresholds").hasMessageContaining("non-decreasing");
         assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM
-                + "detection: {tier_thresholds: {enterprise: {review: 2}}}\n", Map.of()))
-                .hasMessageContaining("detection.tier_thresholds.enterprise.review").hasMessageContaining("at most 1");
+                + "detection: {tiers: {enterprise: {thresholds: {review: 2}}}}\n", Map.of()))
+                .hasMessageContaining("detection.tiers.enterprise.thresholds.review").hasMessageContaining("at most 1");
         assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM
-                + "detection: {tier_thresholds: {enterprise: {block: 0.9}}}\n", Map.of()))
-                .hasMessageContaining("detection.tier_thresholds.enterprise.block");
+                + "detection: {tiers: {enterprise: {review_harvest_budget: -5}}}\n", Map.of()))
+                .hasMessageContaining("detection.tiers.enterprise.review_harvest_budget").hasMessageContaining("negative");
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM
+                + "detection: {tiers: {enterprise: {block: 0.9}}}\n", Map.of()))
+                .hasMessageContaining("detection.tiers.enterprise.block");
     }
 }
