@@ -101,8 +101,8 @@ final class IntentLexicon {
             "my instructions", "told to follow", "deployed you", "host app", "its creators", "your creators",
             "system instructions", "sytem promt", "system promt", "first message",
             // the same requests in other languages
-            "systemanweisungen", "systemprompt", "anweisungen", "prompt système", "consignes", "instructions précédentes",
-            "instruções ocultas", "instruções", "instrucciones del sistema", "prompt del sistema",
+            "systemanweisungen", "systemprompt", "anweisungen", "prompt système", "consignes",
+            "instructions précédentes", "instruções ocultas", "instruções", "instrucciones del sistema", "prompt del sistema",
             "instrucciones ocultas", "системный промпт", "системные инструкции", "инструкции", "系统提示", "提示词",
             "初始指令", "隐藏指令", "プロンプト", "指示を");
 

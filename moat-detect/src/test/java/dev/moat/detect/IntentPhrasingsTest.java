@@ -91,7 +91,8 @@ class IntentPhrasingsTest {
 
     @Test
     void theLexiconFindsAboutHalfOfTheIntentsOfTheHeldOutHalf() {
-        // before the dev half was read: elicit 18/50, grader 22/50, system_extract 12/40, benign flagged 8/80 (docs/detection.md)
+        // before the dev half was read: elicit 18/50, grader 22/50, system_extract 12/40, benign flagged 8/80
+        // (docs/detection.md, "Intent phrasings")
         Tally test = tally("phrasings-test.jsonl");
         assertThat(test.total("none")).isEqualTo(80);
         assertThat(test.hits("elicit")).isGreaterThanOrEqualTo(25);
