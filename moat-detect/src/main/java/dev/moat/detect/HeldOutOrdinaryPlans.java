@@ -7,8 +7,8 @@ import java.util.OptionalDouble;
 /**
  * The held-out ordinary kinds, each written without reading the detector: the hard ordinary cases of
  * {@code holdout3} (tutoring apps), {@code holdout4} (judge services) and {@code holdout5} (documentation
- * localisation), and the five kinds of {@code ordinary2} (SEO article agencies, support bots, pre-labelling queues,
- * an olympiad coaching platform, code-review bots).
+ * localisation), the five kinds of {@code ordinary2} (SEO article agencies, support bots, pre-labelling queues,
+ * an olympiad coaching platform, code-review bots) and {@code holdout6} (marketplace catalogue enrichment).
  */
 final class HeldOutOrdinaryPlans extends PlanningBlocks {
 
@@ -206,6 +206,36 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
                                 2_000 + random.nextInt(4_000), hub),
                         new TrafficCodeReview(company, bot, system, maxTokens, temperature), limit, Optional.empty());
             }
+        }
+    }
+
+    /**
+     * Held out (holdout6), ordinary: an online marketplace enriching its merchants' listings under one template, from
+     * its servers: a nightly import of 800–3,000 products on one key, and on a second key the listings merchants
+     * upload through the day in the marketplace's three main time zones, 10–50 an hour each at the busiest.
+     */
+    void catalogueEnrichment() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.CATALOGUE_ENRICHMENT, country,
+                random.nextBoolean() ? "enterprise" : "standard", companyDomain(country));
+        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(3), random));
+        String marketplace = capitalised(word()) + " Market";
+        String note = oneOf(List.of("Write in British English, friendly but factual.",
+                "Use US English and a confident, concise tone.", "Plain English, no exclamation marks.",
+                "Write for busy shoppers: short sentences, concrete benefits."));
+        int maxTokens = random.nextBoolean() ? 1_024 : 1_500;
+        OptionalDouble temperature = random.nextBoolean() ? OptionalDouble.of(0.4) : OptionalDouble.empty();
+        String agent = oneOf(JOB_AGENTS);
+        TrafficCatalogueEnrichment content = new TrafficCatalogueEnrichment(marketplace, note, maxTokens, temperature);
+        add(client(orgId, agent), servers, new TrafficCadence.DailyRun(end, random.nextInt(24),
+                        800 + random.nextInt(2_201), 20 + random.nextInt(41)), content, new TrafficKeyLimit(600),
+                Optional.empty());
+        TrafficSource.Client uploads = client(orgId, agent);
+        TrafficKeyLimit uploadLimit = new TrafficKeyLimit(600);
+        for (int zone : List.of(oneOf(List.of(-8, -6, -5)), oneOf(List.of(0, 1)), oneOf(List.of(5, 8, 9)))) {
+            add(uploads, servers, new TrafficCadence.Diurnal(end, 10 + random.nextInt(41), zone), content, uploadLimit,
+                    Optional.empty());
         }
     }
 }

@@ -24,6 +24,10 @@ import java.util.Map;
  *   <li>{@code holdout5} — a fifth held-out set, written blind to the detector: critique-and-rewrite requests,
  *       a team imitating human chat, a rotating network of small businesses' app keys with their own traffic, an
  *       enterprise pipeline ramping up beside its batch job; with localisation companies as hard ordinary cases;</li>
+ *   <li>{@code holdout6} — a sixth held-out set, written blind to the detector: a swarm of unlinked personal
+ *       accounts each harvesting a trickle through residential proxies, synthetic-data expansion of seed items, worked
+ *       solutions harvested as a JSON pipeline's free-text field, tool-use plans through a function-calling product;
+ *       with marketplaces enriching product listings as hard ordinary cases;</li>
  *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
  *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
  *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
@@ -127,6 +131,17 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.CRITIQUE_REWRITE, 2), ScenarioPart.of(ScenarioKind.HUMAN_CADENCE, 2),
                         ScenarioPart.of(ScenarioKind.COVER_NETWORK, 2),
                         ScenarioPart.of(ScenarioKind.ENTERPRISE_RAMP, 2))));
+        put(scenarios, new Scenario("holdout6",
+                "held-out campaign variants written blind to the detector: a trickle from a swarm of unlinked personal "
+                        + "accounts behind residential proxies, new items generated from seed items with solutions, "
+                        + "reasoning harvested as a JSON pipeline's free-text field, tool-use plans through a "
+                        + "function-calling product; and marketplaces enriching product listings as hard ordinary cases",
+                Duration.ofDays(5), List.of(
+                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
+                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
+                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8), ScenarioPart.of(ScenarioKind.CATALOGUE_ENRICHMENT, 12),
+                        ScenarioPart.of(ScenarioKind.TRICKLE_SWARM, 2), ScenarioPart.of(ScenarioKind.EVOLVE_ITEMS, 2),
+                        ScenarioPart.of(ScenarioKind.SCHEMA_HARVEST, 2), ScenarioPart.of(ScenarioKind.TOOL_PLANS, 2))));
         put(scenarios, new Scenario("ordinary2",
                 "held-out ordinary kinds written blind to the detector, no campaign: SEO article agencies, support bots, "
                         + "pre-labelling queues, an olympiad coaching platform, code-review bots, in holdout2's background",

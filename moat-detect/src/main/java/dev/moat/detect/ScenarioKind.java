@@ -155,7 +155,36 @@ public enum ScenarioKind {
      * Held out (ordinary2), ordinary: a large company's code-review bot reviewing every changed file of every pull
      * request from its CI, in bursts, around the clock across three continents.
      */
-    CODE_REVIEW_BOT("code-review-bot", false);
+    CODE_REVIEW_BOT("code-review-bot", false),
+    /**
+     * Held out (holdout6): a swarm of 60–150 unlinked personal accounts (free-mail addresses, own cards, aged, no
+     * sign-up waves), each harvesting a trickle of items through its own residential-proxy /24 and a chat client,
+     * following its own country's day; only their sum is a harvest.
+     */
+    TRICKLE_SWARM("trickle-swarm", true),
+    /**
+     * Held out (holdout6): synthetic-data expansion — each request shows one seed item and asks for two to five new,
+     * varied items like it with full solutions (never the item itself), in wording assembled per request, from a few
+     * unlinked "worksheet generator" organisations.
+     */
+    EVOLVE_ITEMS("evolve-items", true),
+    /**
+     * Held out (holdout6): worked solutions harvested as a JSON pipeline's output — each of a few unlinked established
+     * organisations has its own schema whose innocuously named free-text field receives the reasoning; the user text
+     * is a record header and the item, with no elicitation wording.
+     */
+    SCHEMA_HARVEST("schema-harvest", true),
+    /**
+     * Held out (holdout6): tool-use traces for training an agent — one "automation product" with a key per customer
+     * workspace sends single function-calling turns (tool definitions, its system prompt, an item as the user's
+     * request) from serverless functions in several regions.
+     */
+    TOOL_PLANS("tool-plans", true),
+    /**
+     * Held out (holdout6), ordinary: an online marketplace enriching its merchants' product listings (title, bullets,
+     * description, keywords as JSON) under one template: a nightly import of thousands plus the day's uploads.
+     */
+    CATALOGUE_ENRICHMENT("catalogue-enrichment", false);
 
     private final String label;
     private final boolean campaign;

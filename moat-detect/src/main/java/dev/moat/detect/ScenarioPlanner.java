@@ -10,7 +10,7 @@ import java.util.List;
  * generator, so a seed fixes them and another seed varies them.
  *
  * <p>Each kind is planned by the plans of its set ({@link OrdinaryPlans}, {@link CampaignPlans}, the held-out
- * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout5CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
+ * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout6CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
  * sharing one {@link PlanningState}: the draws happen in the order of the parts whichever plan makes them, so where
  * a kind's code lives changes nothing in the traffic a seed gives.
  */
@@ -23,6 +23,7 @@ final class ScenarioPlanner {
     private final Holdout3CampaignPlans holdout3;
     private final Holdout4CampaignPlans holdout4;
     private final Holdout5CampaignPlans holdout5;
+    private final Holdout6CampaignPlans holdout6;
     private final HeldOutOrdinaryPlans heldOutOrdinary;
 
     ScenarioPlanner(PromptSource prompts, long seed, Instant start, long durationMillis) {
@@ -33,6 +34,7 @@ final class ScenarioPlanner {
         this.holdout3 = new Holdout3CampaignPlans(state);
         this.holdout4 = new Holdout4CampaignPlans(state);
         this.holdout5 = new Holdout5CampaignPlans(state);
+        this.holdout6 = new Holdout6CampaignPlans(state);
         this.heldOutOrdinary = new HeldOutOrdinaryPlans(state);
     }
 
@@ -85,6 +87,11 @@ final class ScenarioPlanner {
                 case PRE_LABELLING -> heldOutOrdinary.preLabelling();
                 case OLYMPIAD_COACH -> heldOutOrdinary.olympiadCoach();
                 case CODE_REVIEW_BOT -> heldOutOrdinary.codeReviewBot();
+                case TRICKLE_SWARM -> holdout6.trickleSwarm();
+                case EVOLVE_ITEMS -> holdout6.evolveItems();
+                case SCHEMA_HARVEST -> holdout6.schemaHarvest();
+                case TOOL_PLANS -> holdout6.toolPlans();
+                case CATALOGUE_ENRICHMENT -> heldOutOrdinary.catalogueEnrichment();
             }
         }
     }

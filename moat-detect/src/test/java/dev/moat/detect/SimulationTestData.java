@@ -32,6 +32,10 @@ final class SimulationTestData {
             ScenarioKind.HUMAN_CADENCE, ScenarioKind.COVER_NETWORK, ScenarioKind.ENTERPRISE_RAMP,
             ScenarioKind.DOC_LOCALISATION);
 
+    /** The kinds written for {@code holdout6}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT6_KINDS = Set.of(ScenarioKind.TRICKLE_SWARM, ScenarioKind.EVOLVE_ITEMS,
+            ScenarioKind.SCHEMA_HARVEST, ScenarioKind.TOOL_PLANS, ScenarioKind.CATALOGUE_ENRICHMENT);
+
     /** The held-out ordinary kinds of {@code ordinary2}. */
     static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
             ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);
