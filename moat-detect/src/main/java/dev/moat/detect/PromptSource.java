@@ -59,6 +59,14 @@ public final class PromptSource {
         public boolean harvesting() {
             return name().startsWith("HARVEST_");
         }
+
+        /** {@code pools}, copied, once checked to be one or more harvesting pools (what every campaign draws from). */
+        static List<Pool> harvestingOnly(List<Pool> pools) {
+            if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
+                throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
+            }
+            return List.copyOf(pools);
+        }
     }
 
     /**

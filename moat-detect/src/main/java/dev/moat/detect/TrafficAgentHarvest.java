@@ -49,11 +49,8 @@ final class TrafficAgentHarvest implements TrafficContent {
 
     /** @param systemChoice which of the campaign's agent system prompts this key's agent uses */
     TrafficAgentHarvest(PromptSource prompts, List<PromptSource.Pool> pools, int systemChoice, SplittableRandom random) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.system = SYSTEMS.get(Math.floorMod(systemChoice, SYSTEMS.size()));
         this.tools = 6 + random.nextInt(15);
         this.maxTokens = random.nextBoolean() ? 4_096 : 8_192;

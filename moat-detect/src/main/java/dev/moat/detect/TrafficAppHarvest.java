@@ -27,14 +27,11 @@ final class TrafficAppHarvest implements TrafficContent {
      */
     TrafficAppHarvest(PromptSource prompts, List<PromptSource.Pool> pools, Optional<String> system,
                       List<String> prefixes, int maxTokens, OptionalDouble temperature) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         if (prefixes.isEmpty()) {
             throw new IllegalArgumentException("prefixes: empty (expected: at least \"\")");
         }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.system = system;
         this.prefixes = List.copyOf(prefixes);
         this.maxTokens = maxTokens;

@@ -33,15 +33,12 @@ final class TrafficBundledHarvest implements TrafficContent {
 
     TrafficBundledHarvest(PromptSource prompts, List<PromptSource.Pool> pools, int minItems, int maxItems,
                           int maxTokens, SplittableRandom random) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         if (minItems < 2 || maxItems < minItems) {
             throw new IllegalArgumentException("items: " + minItems + ".." + maxItems
                     + " (expected: at least 2, and the maximum not below the minimum)");
         }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.ask = ASKS.get(random.nextInt(ASKS.size()));
         this.minItems = minItems;
         this.maxItems = maxItems;

@@ -34,14 +34,11 @@ final class TrafficCasualHarvest implements TrafficContent {
 
     /** @param followUpChance how often a conversation goes on after the answer (per turn, at most three extra) */
     TrafficCasualHarvest(PromptSource prompts, List<PromptSource.Pool> pools, int maxTokens, double followUpChance) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         if (followUpChance < 0 || followUpChance > 1) {
             throw new IllegalArgumentException("followUpChance: " + followUpChance + " (expected: 0 to 1)");
         }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.maxTokens = maxTokens;
         this.followUpChance = followUpChance;
     }

@@ -42,11 +42,8 @@ final class TrafficContextHarvest implements TrafficContent {
 
     /** The app's look (system prompt, layout, number of passages, budget) is drawn once, for all its keys. */
     TrafficContextHarvest(PromptSource prompts, List<PromptSource.Pool> pools, int maxTokens, SplittableRandom random) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.system = SYSTEMS.get(random.nextInt(SYSTEMS.size()))
                 .replace("{product}", PRODUCTS.get(random.nextInt(PRODUCTS.size())));
         this.header = HEADERS.get(random.nextInt(HEADERS.size()));

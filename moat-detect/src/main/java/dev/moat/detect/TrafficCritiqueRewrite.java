@@ -41,11 +41,8 @@ final class TrafficCritiqueRewrite implements TrafficContent {
 
     TrafficCritiqueRewrite(PromptSource prompts, List<PromptSource.Pool> pools, int maxTokens,
                            OptionalDouble temperature) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.maxTokens = maxTokens;
         this.temperature = temperature;
     }

@@ -35,11 +35,8 @@ final class TrafficEvolveItems implements TrafficContent {
     private final OptionalDouble temperature;
 
     TrafficEvolveItems(PromptSource prompts, List<PromptSource.Pool> pools, int maxTokens, OptionalDouble temperature) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.maxTokens = maxTokens;
         this.temperature = temperature;
     }

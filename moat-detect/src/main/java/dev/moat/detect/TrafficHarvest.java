@@ -42,15 +42,12 @@ final class TrafficHarvest implements TrafficContent {
     TrafficHarvest(PromptSource prompts, Style style, List<PromptSource.Pool> pools,
                    List<TrafficTemplates.Template> templates, double plainShare, int maxTokens, double thinkingShare,
                    SplittableRandom random) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         if (templates.isEmpty()) {
             throw new IllegalArgumentException("templates: empty (expected: the campaign's templates)");
         }
         this.prompts = prompts;
         this.style = style;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.templates = List.copyOf(templates);
         this.plainShare = plainShare;
         this.maxTokens = maxTokens;

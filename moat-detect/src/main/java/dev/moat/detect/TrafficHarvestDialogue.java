@@ -38,14 +38,11 @@ final class TrafficHarvestDialogue implements TrafficContent {
 
     TrafficHarvestDialogue(PromptSource prompts, List<PromptSource.Pool> pools, List<TrafficTemplates.Template> templates,
                            int maxTokens, SplittableRandom random) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         if (templates.isEmpty()) {
             throw new IllegalArgumentException("templates: empty (expected: the campaign's templates)");
         }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.templates = List.copyOf(templates);
         this.maxTokens = maxTokens;
         this.temperature = random.nextBoolean() ? OptionalDouble.empty() : OptionalDouble.of(0.7);

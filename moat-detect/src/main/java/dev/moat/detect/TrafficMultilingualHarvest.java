@@ -68,14 +68,11 @@ final class TrafficMultilingualHarvest implements TrafficContent {
     /** @param languages the campaign's target languages, drawn from {@link #LANGUAGES} */
     TrafficMultilingualHarvest(PromptSource prompts, List<PromptSource.Pool> pools, List<Language> languages,
                                int maxTokens, SplittableRandom random) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         if (languages.isEmpty()) {
             throw new IllegalArgumentException("languages: empty (expected: the campaign's target languages)");
         }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.languages = List.copyOf(languages);
         this.system = random.nextInt(4) == 0 ? Optional.empty()
                 : Optional.of(SYSTEMS.get(random.nextInt(SYSTEMS.size())));

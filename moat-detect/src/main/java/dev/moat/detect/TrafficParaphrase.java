@@ -170,14 +170,11 @@ final class TrafficParaphrase {
         private final Deque<Paraphrased> waiting = new ArrayDeque<>();
 
         Bank(PromptSource prompts, List<PromptSource.Pool> pools, int capacity) {
-            if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-                throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-            }
             if (capacity < 1) {
                 throw new IllegalArgumentException("capacity: " + capacity + " (expected: >= 1)");
             }
             this.prompts = prompts;
-            this.pools = List.copyOf(pools);
+            this.pools = PromptSource.Pool.harvestingOnly(pools);
             this.capacity = capacity;
         }
 

@@ -38,11 +38,8 @@ final class TrafficPreferencePairs implements TrafficContent {
      */
     TrafficPreferencePairs(PromptSource prompts, List<PromptSource.Pool> pools, boolean choicesThroughApi,
                            int maxTokens, SplittableRandom random) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.choicesThroughApi = choicesThroughApi;
         this.maxTokens = maxTokens;
         // diverse samples are the point of preference data: the temperature is high

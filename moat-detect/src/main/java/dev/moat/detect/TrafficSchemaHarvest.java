@@ -52,11 +52,8 @@ final class TrafficSchemaHarvest implements TrafficContent {
 
     TrafficSchemaHarvest(PromptSource prompts, List<PromptSource.Pool> pools, Schema schema, int maxTokens,
                          OptionalDouble temperature) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.schema = schema;
         this.maxTokens = maxTokens;
         this.temperature = temperature;

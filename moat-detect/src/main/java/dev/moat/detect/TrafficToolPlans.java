@@ -29,11 +29,8 @@ final class TrafficToolPlans implements TrafficContent {
     /** @param system the automation product's system prompt, the same on all of its requests */
     TrafficToolPlans(PromptSource prompts, List<PromptSource.Pool> pools, String system, int maxTokens,
                      OptionalDouble temperature) {
-        if (pools.isEmpty() || pools.stream().anyMatch(pool -> !pool.harvesting())) {
-            throw new IllegalArgumentException("pools: " + pools + " (expected: one or more HARVEST_ pools)");
-        }
         this.prompts = prompts;
-        this.pools = List.copyOf(pools);
+        this.pools = PromptSource.Pool.harvestingOnly(pools);
         this.system = system;
         this.maxTokens = maxTokens;
         this.temperature = temperature;

@@ -84,4 +84,16 @@ class PromptSourceTest {
                 .isInstanceOf(SimulationException.class)
                 .hasMessageContaining("vicuna_bench_questions.jsonl not found");
     }
+
+    @Test
+    void aCampaignDrawsFromHarvestingPoolsOnlyAndSaysSoOtherwise() {
+        List<PromptSource.Pool> pools = new java.util.ArrayList<>(List.of(PromptSource.Pool.HARVEST_MATH));
+        List<PromptSource.Pool> checked = PromptSource.Pool.harvestingOnly(pools);
+        pools.add(PromptSource.Pool.HARVEST_CODE);
+        assertThat(checked).containsExactly(PromptSource.Pool.HARVEST_MATH);
+        assertThatThrownBy(() -> PromptSource.Pool.harvestingOnly(List.of(PromptSource.Pool.CHAT)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one or more HARVEST_ pools");
+        assertThatThrownBy(() -> PromptSource.Pool.harvestingOnly(List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one or more HARVEST_ pools");
+    }
 }
