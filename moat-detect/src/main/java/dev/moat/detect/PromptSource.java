@@ -150,6 +150,11 @@ public final class PromptSource {
         return prompts.get(random.nextInt(prompts.size()));
     }
 
+    /** A prompt of one of {@code pools}, the pool drawn first (each equally likely), then the prompt in it. */
+    Prompt pick(List<Pool> pools, SplittableRandom random) {
+        return pick(pools.get(random.nextInt(pools.size())), random);
+    }
+
     public String description() {
         return description;
     }

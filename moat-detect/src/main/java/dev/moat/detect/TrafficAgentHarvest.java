@@ -64,7 +64,7 @@ final class TrafficAgentHarvest implements TrafficContent {
     @Override
     public TrafficExchange next(long now, SplittableRandom random) {
         if (remaining <= 0) {
-            PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+            PromptSource.Prompt item = prompts.pick(pools, random);
             task = item.text();
             solution = TrafficText.clip(item.reference().orElse(""), MAX_ANSWER_CHARS);
             remaining = 4 + random.nextInt(11);

@@ -40,7 +40,7 @@ final class TrafficAppHarvest implements TrafficContent {
 
     @Override
     public TrafficExchange next(long now, SplittableRandom random) {
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
         String prefix = prefixes.get(random.nextInt(prefixes.size()))
                 .replace("{n}", Integer.toString(10_000 + random.nextInt(90_000)));
         RequestSummary request = new RequestSummary(system,

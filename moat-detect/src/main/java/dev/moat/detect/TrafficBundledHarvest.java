@@ -49,7 +49,7 @@ final class TrafficBundledHarvest implements TrafficContent {
     public TrafficExchange next(long now, SplittableRandom random) {
         List<PromptSource.Prompt> items = new ArrayList<>();
         for (int i = 0, n = minItems + random.nextInt(maxItems - minItems + 1); i < n; i++) {
-            items.add(prompts.pick(pools.get(random.nextInt(pools.size())), random));
+            items.add(prompts.pick(pools, random));
         }
         int firstId = random.nextInt(100_000);
         StringBuilder text = new StringBuilder(ask).append("\n\n");

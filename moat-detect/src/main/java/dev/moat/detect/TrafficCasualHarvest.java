@@ -48,7 +48,7 @@ final class TrafficCasualHarvest implements TrafficContent {
         String userText;
         String answer;
         if (history.isEmpty()) {
-            PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+            PromptSource.Prompt item = prompts.pick(pools, random);
             userText = LEADS.get(random.nextInt(LEADS.size())) + item.text().strip()
                     + TAILS.get(random.nextInt(TAILS.size()));
             answer = TrafficText.clip(item.reference().orElse(""), 1_500);

@@ -62,7 +62,7 @@ final class TrafficContextHarvest implements TrafficContent {
         for (int i = 0; i < passages.size(); i++) {
             text.append('[').append(i + 1).append("] ").append(passages.get(i)).append('\n');
         }
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
         text.append('\n').append(questionLead).append(' ').append(item.text().strip());
         RequestSummary request = new RequestSummary(Optional.of(system),
                 List.of(new UsageEvent.Message("user", text.toString())), 1, maxTokens, OptionalDouble.of(0.2), 1,

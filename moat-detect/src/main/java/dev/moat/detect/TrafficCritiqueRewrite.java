@@ -49,7 +49,7 @@ final class TrafficCritiqueRewrite implements TrafficContent {
 
     @Override
     public TrafficExchange next(long now, SplittableRandom random) {
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
         String reference = item.reference().orElse("");
         String[] layout = LAYOUTS.get(random.nextInt(LAYOUTS.size()));
         String opening = OPENINGS.get(random.nextInt(OPENINGS.size()));

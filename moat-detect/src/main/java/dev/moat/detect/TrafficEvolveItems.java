@@ -43,7 +43,7 @@ final class TrafficEvolveItems implements TrafficContent {
 
     @Override
     public TrafficExchange next(long now, SplittableRandom random) {
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
         String count = COUNTS.get(random.nextInt(COUNTS.size()));
         int variants = switch (count) {
             case "two", "2" -> 2;

@@ -71,7 +71,7 @@ final class TrafficHarvest implements TrafficContent {
     }
 
     private TrafficExchange harvest(SplittableRandom random) {
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
         TrafficTemplates.Template template = templates.get(random.nextInt(templates.size()));
         boolean plain = random.nextDouble() < plainShare;
         String text = plain ? item.text() : TrafficTemplates.fill(template, item.text(), "", "", random);
@@ -89,8 +89,8 @@ final class TrafficHarvest implements TrafficContent {
     }
 
     private TrafficExchange grade(SplittableRandom random) {
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
-        PromptSource.Prompt other = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
+        PromptSource.Prompt other = prompts.pick(pools, random);
         TrafficTemplates.Template template = templates.get(random.nextInt(templates.size()));
         String text = TrafficTemplates.fill(template, item.text(),
                 TrafficText.clip(item.reference().orElse(""), 1_500),
@@ -104,7 +104,7 @@ final class TrafficHarvest implements TrafficContent {
     }
 
     private TrafficExchange probe(SplittableRandom random) {
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
         String[] words = item.text().split("\\s+");
         int from = random.nextInt(Math.max(1, words.length - 6));
         String fragment = String.join(" ", List.of(words).subList(from, Math.min(words.length, from + 6)));

@@ -53,7 +53,7 @@ final class TrafficHarvestDialogue implements TrafficContent {
         String text;
         long completion;
         if (history.isEmpty()) {
-            PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+            PromptSource.Prompt item = prompts.pick(pools, random);
             TrafficTemplates.Template template = templates.get(random.nextInt(templates.size()));
             system = template.system();
             text = TrafficTemplates.fill(template, item.text(), "", "", random);

@@ -93,7 +93,7 @@ final class TrafficMultilingualHarvest implements TrafficContent {
 
     @Override
     public TrafficExchange next(long now, SplittableRandom random) {
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
         Language language = languages.get(random.nextInt(languages.size()));
         String instruction = random.nextDouble() < translateShare ? language.translateAndSolve() : language.answer();
         String text = random.nextBoolean() ? instruction + "\n\n" + item.text().strip()

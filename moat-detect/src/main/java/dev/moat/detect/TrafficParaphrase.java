@@ -179,7 +179,7 @@ final class TrafficParaphrase {
         }
 
         PromptSource.Prompt item(SplittableRandom random) {
-            return prompts.pick(pools.get(random.nextInt(pools.size())), random);
+            return prompts.pick(pools, random);
         }
 
         void put(Paraphrased paraphrase) {

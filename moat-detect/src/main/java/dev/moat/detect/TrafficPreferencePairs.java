@@ -48,7 +48,7 @@ final class TrafficPreferencePairs implements TrafficContent {
 
     @Override
     public TrafficExchange next(long now, SplittableRandom random) {
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
         int choices;
         String text;
         if (choicesThroughApi) {

@@ -61,7 +61,7 @@ final class TrafficSchemaHarvest implements TrafficContent {
 
     @Override
     public TrafficExchange next(long now, SplittableRandom random) {
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
         String text = "record " + (100_000 + random.nextInt(900_000)) + "\n" + schema.inputField() + ": "
                 + item.text().strip();
         RequestSummary request = new RequestSummary(Optional.of(schema.system()),

@@ -38,7 +38,7 @@ final class TrafficToolPlans implements TrafficContent {
 
     @Override
     public TrafficExchange next(long now, SplittableRandom random) {
-        PromptSource.Prompt item = prompts.pick(pools.get(random.nextInt(pools.size())), random);
+        PromptSource.Prompt item = prompts.pick(pools, random);
         int tools = 3 + random.nextInt(6);
         RequestSummary request = new RequestSummary(Optional.of(system),
                 List.of(new UsageEvent.Message("user", item.text().strip())), 1, maxTokens, temperature, 1,
