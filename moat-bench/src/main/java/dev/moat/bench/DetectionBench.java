@@ -2,6 +2,7 @@ package dev.moat.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.moat.detect.BenchmarkItems;
 import dev.moat.detect.DetectorSettings;
 import dev.moat.detect.PromptSource;
 import dev.moat.detect.ScenarioCatalog;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
  * <pre>
  * java -cp … dev.moat.bench.DetectionBench [--scenario mixed[,hydra,…]] [--seeds 1[,2,…]]
  *      [--scale 1.0] [--days D] [--start ISO-TIME] [--small] [--prompts DIR|bundled] [--without-content]
- *      [--json FILE]
+ *      [--benchmarks FILE[,FILE…]|none] [--json FILE]
  * </pre>
  * Defaults: scenario {@code mixed}, seed 1, scale 1 (about 200 ordinary organisations and a million
  * events over a simulated week), prompts from {@code ../shared/data/prompts} when present.
@@ -42,7 +43,9 @@ import java.util.stream.Collectors;
  * other campaign sizes, rates, templates, material and infrastructure: use them (and
  * {@code --without-content}) to check a detector on variants it was not tuned on, and {@code --start} (default
  * Monday 2026-11-02T00:00:00Z) to begin on another day of the week: the diurnal and weekly rhythms of the
- * traffic then fall differently on the detector's first days of observation.
+ * traffic then fall differently on the detector's first days of observation. {@code --benchmarks}: the public
+ * benchmarks the analyser recognises as evaluation material (default, with the shared prompts: their GSM8K test
+ * split, MT-bench and Vicuna bench, as an operator would register them; {@code none}: no registry).
  */
 public final class DetectionBench {
 
@@ -58,19 +61,22 @@ public final class DetectionBench {
         } catch (IllegalArgumentException e) {
             System.err.println("detection bench: " + e.getMessage());
             System.err.println("usage: DetectionBench [--scenario NAME[,NAME…]] [--seeds N[,N…]] [--scale X] [--days D]"
-                    + " [--start ISO-TIME] [--small] [--prompts DIR|bundled] [--without-content] [--json FILE]");
+                    + " [--start ISO-TIME] [--small] [--prompts DIR|bundled] [--without-content]"
+                    + " [--benchmarks FILE[,FILE…]|none] [--json FILE]");
             System.err.println("scenarios: " + String.join(", ", ScenarioCatalog.names()));
             System.exit(2);
             return;
         }
         PromptSource prompts = options.prompts().map(PromptSource::fromDirectory).orElseGet(PromptSource::bundled);
         Simulator simulator = new Simulator(prompts);
+        BenchmarkItems benchmarks = BenchmarkItems.read(options.benchmarks());
         List<DetectionOutcome> outcomes = new ArrayList<>();
         System.out.printf(Locale.ROOT,
-                "# Detection benchmark — prompts: %s; scale %.2f%s; from %s; %s; Java %s, %d cores%n%n",
+                "# Detection benchmark — prompts: %s; scale %.2f%s; from %s; %s; %,d registered benchmark items;"
+                        + " Java %s, %d cores%n%n",
                 prompts.description(), options.scale(), options.days().map(d -> ", " + d + " days").orElse(""),
                 options.start(),
-                options.content() ? "with content" : "without content", Runtime.version(),
+                options.content() ? "with content" : "without content", benchmarks.size(), Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
         for (String scenario : options.scenarios()) {
             for (long seed : options.seeds()) {
@@ -83,7 +89,7 @@ public final class DetectionBench {
                 }
                 Simulation simulation = simulator.run(ScenarioCatalog.named(scenario), settings);
                 long begin = System.nanoTime();
-                DetectionOutcome outcome = DetectionRun.run(simulation, DetectorSettings.defaults());
+                DetectionOutcome outcome = DetectionRun.run(simulation, DetectorSettings.defaults(), benchmarks);
                 double wall = (System.nanoTime() - begin) / 1e9;
                 outcomes.add(outcome);
                 print(outcome, wall);
@@ -203,7 +209,12 @@ public final class DetectionBench {
 
     /** The command line, checked. */
     private record Options(List<String> scenarios, List<Long> seeds, double scale, Optional<Integer> days,
-                           Instant start, Optional<Path> prompts, boolean content, Optional<Path> json) {
+                           Instant start, Optional<Path> prompts, boolean content, List<Path> benchmarks,
+                           Optional<Path> json) {
+
+        /** The public benchmarks among the shared prompts, registered as an operator would. */
+        private static final List<String> PUBLIC_BENCHMARKS = List.of("human/gsm8k_test.jsonl",
+                "human/mt_bench_questions.jsonl", "human/vicuna_bench_questions.jsonl");
 
         static Options parse(String[] args) {
             List<String> scenarios = List.of("mixed");
@@ -215,6 +226,7 @@ public final class DetectionBench {
             Optional<Path> prompts = Files.isDirectory(shared) ? Optional.of(shared) : Optional.empty();
             boolean content = true;
             Optional<Path> json = Optional.empty();
+            Optional<List<Path>> benchmarks = Optional.empty();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -223,7 +235,8 @@ public final class DetectionBench {
                         days = Optional.of(1);
                     }
                     case "--without-content" -> content = false;
-                    case "--scenario", "--seeds", "--seed", "--scale", "--days", "--start", "--prompts", "--json" -> {
+                    case "--scenario", "--seeds", "--seed", "--scale", "--days", "--start", "--prompts", "--benchmarks",
+                         "--json" -> {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(arg + " needs a value");
                         }
@@ -237,6 +250,8 @@ public final class DetectionBench {
                             case "--start" -> start = instant(arg, value);
                             case "--prompts" -> prompts = value.equals("bundled") ? Optional.empty()
                                     : Optional.of(Path.of(value));
+                            case "--benchmarks" -> benchmarks = Optional.of(value.equals("none") ? List.of()
+                                    : Arrays.stream(value.split(",")).map(String::strip).map(Path::of).toList());
                             default -> json = Optional.of(Path.of(value));
                         }
                     }
@@ -248,7 +263,10 @@ public final class DetectionBench {
                     throw new IllegalArgumentException("unknown scenario \"" + scenario + "\"");
                 }
             }
-            return new Options(scenarios, seeds, scale, days, start, prompts, content, json);
+            Optional<Path> promptDir = prompts;
+            List<Path> registered = benchmarks.orElseGet(() -> promptDir.map(dir -> PUBLIC_BENCHMARKS.stream()
+                    .map(dir::resolve).filter(Files::isRegularFile).toList()).orElse(List.of()));
+            return new Options(scenarios, seeds, scale, days, start, prompts, content, registered, json);
         }
 
         private static long number(String option, String value) {

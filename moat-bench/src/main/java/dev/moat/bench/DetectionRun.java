@@ -1,6 +1,7 @@
 package dev.moat.bench;
 
 import dev.moat.detect.Analyzer;
+import dev.moat.detect.BenchmarkItems;
 import dev.moat.detect.DetectorSettings;
 import dev.moat.detect.SimulatedEvent;
 import dev.moat.detect.SimulatedOrg;
@@ -36,8 +37,8 @@ final class DetectionRun {
     private DetectionRun() {
     }
 
-    static DetectionOutcome run(Simulation simulation, DetectorSettings settings) {
-        Analyzer analyzer = new Analyzer(settings);
+    static DetectionOutcome run(Simulation simulation, DetectorSettings settings, BenchmarkItems benchmarks) {
+        Analyzer analyzer = new Analyzer(settings, benchmarks);
         Deque<SimulatedOrg> signUps = new ArrayDeque<>(simulation.orgs());
         Map<String, SimulatedOrg> orgs = new HashMap<>();
         simulation.orgs().forEach(org -> orgs.put(org.orgId(), org));

@@ -20,7 +20,12 @@ public final class Analyzer {
     private final Map<String, PrincipalVerdict> retired = new LinkedHashMap<>();
 
     public Analyzer(DetectorSettings settings) {
-        this.detector = new Detector(settings);
+        this(settings, BenchmarkItems.NONE);
+    }
+
+    /** An analyser recognising the items of {@code benchmarks}, as a gateway configured with them does. */
+    public Analyzer(DetectorSettings settings, BenchmarkItems benchmarks) {
+        this.detector = new Detector(settings, benchmarks);
         detector.onRetirement(verdict -> retired.put(verdict.id(), verdict));
     }
 

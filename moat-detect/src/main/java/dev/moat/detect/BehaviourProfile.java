@@ -14,6 +14,9 @@ package dev.moat.detect;
 final class BehaviourProfile {
 
     static final double HALVING_AT = 4096;
+    /** Share of the prompts looked up that carry registered benchmark items, from which traffic is an evaluation. */
+    static final double EVALUATION_SHARE = 0.9;
+    static final double EVALUATION_MIN_PROMPTS = 20;
 
     double events;
     double elicit, grader, systemExtract;
@@ -30,6 +33,8 @@ final class BehaviourProfile {
     double harvestShaped;
     double logitProbe, manyChoices, softLabels, leakedReasoning, leakedSystem;
     double anonymised, withContent;
+    /** Prompts looked up in the registered benchmarks, and those carrying one of their items ({@link BenchmarkItems}). */
+    double benchmarkChecked, benchmarkItems;
     final double[] topics = new double[Topics.COUNT];
     final double[] hours = new double[24];
     final TemplateCounter prefixes = new TemplateCounter();
@@ -75,6 +80,8 @@ final class BehaviourProfile {
         if (t.anonymisedNetwork) anonymised++;
         if (t.hasContent) {
             withContent++;
+            if (t.benchmarkChecked) benchmarkChecked++;
+            if (t.benchmarkItem) benchmarkItems++;
             topics[t.topic]++;
             boolean intent = t.suspiciousIntent() && t.singleShot;
             // a stream is harvesting-shaped when it sets the budgets and actually receives long outputs
@@ -125,6 +132,8 @@ final class BehaviourProfile {
         leakedSystem *= factor;
         anonymised *= factor;
         withContent *= factor;
+        benchmarkChecked *= factor;
+        benchmarkItems *= factor;
         for (int i = 0; i < topics.length; i++) {
             topics[i] *= factor;
         }
@@ -135,6 +144,15 @@ final class BehaviourProfile {
         suffixes.scale(factor);
         sketched *= factor;
         nearDuplicates *= factor;
+    }
+
+    /**
+     * Whether this traffic is an evaluation over registered public benchmarks: at least {@value #EVALUATION_SHARE}
+     * of its prompts that could count as harvesting (of {@value #EVALUATION_MIN_PROMPTS} or more) carry a registered
+     * item.
+     */
+    boolean evaluatesBenchmarks() {
+        return benchmarkChecked >= EVALUATION_MIN_PROMPTS && benchmarkItems >= EVALUATION_SHARE * benchmarkChecked;
     }
 
     /** Adds another profile's counts (for a cluster aggregate); gap statistics are not merged. */
@@ -157,6 +175,8 @@ final class BehaviourProfile {
         leakedSystem += other.leakedSystem;
         anonymised += other.anonymised;
         withContent += other.withContent;
+        benchmarkChecked += other.benchmarkChecked;
+        benchmarkItems += other.benchmarkItems;
         for (int i = 0; i < topics.length; i++) {
             topics[i] += other.topics[i];
         }

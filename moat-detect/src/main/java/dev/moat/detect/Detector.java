@@ -60,7 +60,7 @@ public final class Detector {
             .reversed().thenComparing(p -> p.org().orElse("")).thenComparing(PrincipalVerdict::id);
 
     private final DetectorSettings settings;
-    private final EventTraitsReader traitsReader = new EventTraitsReader();
+    private final EventTraitsReader traitsReader;
     private final RiskAssessment assessment = new RiskAssessment();
     private final Map<String, OrgProfile> profiles = new HashMap<>();
     private final Map<String, OrgState> orgs = new LinkedHashMap<>();
@@ -82,10 +82,22 @@ public final class Detector {
     private int nextSerial;
 
     public Detector(DetectorSettings settings) {
+        this(settings, BenchmarkItems.NONE);
+    }
+
+    /**
+     * A detector that recognises the items of {@code benchmarks}: traffic made almost entirely of them is an
+     * evaluation and is flagged at most (see {@link BenchmarkItems}).
+     */
+    public Detector(DetectorSettings settings, BenchmarkItems benchmarks) {
         if (settings == null) {
             throw new IllegalArgumentException("settings: null (expected: DetectorSettings.defaults() or a variant)");
         }
+        if (benchmarks == null) {
+            throw new IllegalArgumentException("benchmarks: null (expected: BenchmarkItems.NONE or registered items)");
+        }
         this.settings = settings;
+        this.traitsReader = new EventTraitsReader(benchmarks);
         this.linker = new ClusterLinker(settings.linkTtl().toSeconds());
         this.rebuildPeriod = Math.max(1, Math.min(MAX_REBUILD_PERIOD, settings.linkTtl().toSeconds() / 4));
         this.idleSeconds = settings.idleEviction().toSeconds();
@@ -181,6 +193,12 @@ public final class Detector {
         org.events++;
         org.lastSecond = now;
         KeyState key = event.keyId().isEmpty() ? null : key(org, event.keyId());
+        // a function-calling opening is a conversation's first step only if the sender carries its conversations on
+        ToolCallFollowUps toolCalls = key != null ? key.toolCalls : org.toolCalls;
+        toolCalls.observe(t);
+        if (t.toolOpening && toolCalls.neverContinued()) {
+            t.singleShot = true;
+        }
         // traffic of a key already stopped on its own no longer counts against its organisation's other
         // keys (with a single key, the key is the organisation, and everything counts)
         if (key == null || !key.action.affectsCustomer() || org.keys.size() < 2 || org.behaviour.events == 0) {
@@ -226,7 +244,7 @@ public final class Detector {
             judgeKey(key, org, index, event, harvestLike, changes);
         }
         Action assessed = settings.actionFor(org.risk, tierOf(org));
-        Action own = capped(assessed, org.events);
+        Action own = capped(assessed, org.events, org.behaviour);
         if (own.affectsCustomer() && !org.ownAction.affectsCustomer() && explainedByStoppedKey(org)) {
             own = Action.REVIEW;
         } else {
@@ -322,7 +340,7 @@ public final class Detector {
         double risk = key.ownRisk();
         Action assessed = settings.actionFor(risk, tierOf(org));
         org.receivedByKeysAtReview += key.unreviewed.observe(assessed, harvestLike);
-        Action own = escalated(capped(assessed, key.events), key.unreviewed, key.events,
+        Action own = escalated(capped(assessed, key.events, key.behaviour), key.unreviewed, key.events,
                 settings.reviewHarvestBudget(tierOf(org)));
         if (own == Action.REVIEW && key.events >= settings.minEventsForAction() && keysSpentReviewBudget(org)) {
             own = Action.THROTTLE;
@@ -492,8 +510,8 @@ public final class Detector {
         Action assessed = settings.actionFor(cluster.risk);
         // a cluster is one principal: its members' harvest at review adds up against one budget
         cluster.unreviewed.observe(assessed, harvestLike);
-        Action action = escalated(capped(assessed, (long) cluster.aggregate.events), cluster.unreviewed,
-                (long) cluster.aggregate.events, settings.reviewHarvestBudget());
+        Action action = escalated(capped(assessed, (long) cluster.aggregate.events, cluster.aggregate),
+                cluster.unreviewed, (long) cluster.aggregate.events, settings.reviewHarvestBudget());
         cluster.action = cluster.action.affectsCustomer() ? cluster.action.atLeast(action) : action;
         if (cluster.action.affectsCustomer() && cluster.firstActionEvent < 0) {
             cluster.firstActionEvent = index;
@@ -509,7 +527,14 @@ public final class Detector {
         return action;
     }
 
-    private Action capped(Action action, long events) {
+    /**
+     * Flag at most for traffic that is an evaluation over registered benchmarks (see {@link BenchmarkItems});
+     * review at most for a principal with too few events to act on.
+     */
+    private Action capped(Action action, long events, BehaviourProfile behaviour) {
+        if (behaviour.evaluatesBenchmarks() && action.compareTo(Action.FLAG) > 0) {
+            return Action.FLAG;
+        }
         if (events < settings.minEventsForAction() && action.compareTo(Action.REVIEW) > 0) {
             return Action.REVIEW;
         }

@@ -13,8 +13,15 @@ final class EventTraits {
     boolean grader;
     /** The request tried to make the model reveal its system prompt or instructions. */
     boolean systemExtract;
-    /** Single-turn, without tools: the shape of a harvesting request rather than a conversation or agent step. */
+    /**
+     * Single-turn, without tools (or with tools its sender never carries on, see {@link ToolCallFollowUps}): the
+     * shape of a harvesting request rather than a conversation or agent step.
+     */
     boolean singleShot;
+    /** Tools declared on a single-turn request: the opening of a function-calling conversation. */
+    boolean toolOpening;
+    /** Tools declared on a request of several turns: a function-calling conversation carried on. */
+    boolean toolFollowUp;
     /** max_tokens at a harvesting level, so a full reasoning trace fits. */
     boolean maxTokensHigh;
     boolean thinking;
@@ -36,6 +43,10 @@ final class EventTraits {
     /** Sent from a hosting, VPN or Tor network. */
     boolean anonymisedNetwork;
     boolean hasContent;
+    /** The prompt was looked up in the registered benchmarks (a single request that could count as harvesting). */
+    boolean benchmarkChecked;
+    /** The prompt carries an item of a registered public benchmark ({@link BenchmarkItems}). */
+    boolean benchmarkItem;
 
     int topic;
     /** Hash of the prompt's whole content (system + last user message), for repetition and distinct counts. */

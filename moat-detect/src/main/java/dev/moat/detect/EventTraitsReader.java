@@ -22,6 +22,16 @@ final class EventTraitsReader {
 
     private final PromptScanner scanner = new PromptScanner();
     private final EventTraits traits = new EventTraits();
+    private final BenchmarkItems benchmarks;
+    private final long[] benchmarkWords = BenchmarkItems.scratch();
+
+    EventTraitsReader() {
+        this(BenchmarkItems.NONE);
+    }
+
+    EventTraitsReader(BenchmarkItems benchmarks) {
+        this.benchmarks = benchmarks;
+    }
 
     EventTraits read(UsageEvent event) {
         return read(event, Optional.empty());
@@ -34,6 +44,8 @@ final class EventTraitsReader {
         t.thinking = request.thinking();
         t.maxTokensHigh = request.maxTokens() >= HIGH_MAX_TOKENS;
         t.singleShot = request.turns() <= 1 && request.tools() == 0;
+        t.toolOpening = request.turns() <= 1 && request.tools() > 0;
+        t.toolFollowUp = request.turns() > 1 && request.tools() > 0;
         t.logitProbe = request.logitBiasSize() > 0 && (request.logprobs() || request.topLogprobs() > 0)
                 && request.maxTokens() > 0 && request.maxTokens() <= 4;
         t.manyChoices = request.n() > MANY_CHOICES;
@@ -60,6 +72,12 @@ final class EventTraitsReader {
         t.elicit = (intents & IntentLexicon.ELICIT) != 0;
         t.grader = (intents & IntentLexicon.GRADER) != 0;
         t.systemExtract = (intents & IntentLexicon.SYSTEM_EXTRACT) != 0;
+        // only what could count as harvesting is looked up — an evaluation sends each item as a request of its own,
+        // with elicitation wording or the budgets of a reasoning model; a conversation's later turns, or a batch job's
+        // short answers, never need the registry's excuse
+        t.benchmarkChecked = t.hasContent && request.turns() <= 1 && benchmarks.size() > 0
+                && (t.suspiciousIntent() || t.maxTokensHigh || t.thinking || t.longCompletion);
+        t.benchmarkItem = t.benchmarkChecked && benchmarks.containsItem(request.lastUserText(), benchmarkWords);
 
         String system = request.system().orElse("");
         String answer = event.response().text().orElse("");

@@ -39,6 +39,7 @@ final class KeyState {
     double peakRisk;
     List<Signal> peakSignals;
     final UnreviewedHarvest unreviewed = new UnreviewedHarvest();
+    final ToolCallFollowUps toolCalls = new ToolCallFollowUps();
 
     KeyState(String id, String orgId) {
         this.id = id;

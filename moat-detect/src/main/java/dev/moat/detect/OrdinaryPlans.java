@@ -2,6 +2,7 @@ package dev.moat.detect;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The ordinary organisations of the benchmark: chat teams and chat apps, nightly batch jobs, RAG apps, coding agents
@@ -103,17 +104,35 @@ final class OrdinaryPlans extends PlanningBlocks {
         }
     }
 
+    /**
+     * A research team or a start-up (standard or self-serve) evaluating models on GSM8K's test split from one or
+     * two servers: one to three passes at 30–150 items a minute, each pass with its own chain-of-thought template,
+     * a budget of 2,048–8,192 tokens and, on reasoning models, thinking.
+     */
+    void evalSweep() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.EVAL_SWEEP, country, random.nextBoolean() ? "standard" : "self-serve",
+                companyDomain(country));
+        evaluationPasses(orgId, country, () -> new TrafficEvaluation(prompts, random,
+                List.of(2_048, 4_096, 8_192).get(random.nextInt(3)), random.nextBoolean()));
+    }
+
     void evalRun() {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.EVAL_RUN, country, random.nextBoolean() ? "enterprise" : "partner",
                 companyDomain(country));
+        evaluationPasses(orgId, country, () -> new TrafficEvaluation(prompts, random));
+    }
+
+    /** One to three passes over the benchmark, each made by {@code pass}, at 30–150 items a minute from servers. */
+    private void evaluationPasses(String orgId, String country, Supplier<TrafficEvaluation> pass) {
         TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(
                 TrafficNetworks.hosting(country, random), 1 + random.nextInt(2), random));
         TrafficSource.Client client = client(orgId, oneOf(JOB_AGENTS));
         TrafficKeyLimit limit = new TrafficKeyLimit(2_000);
         int runs = 1 + random.nextInt(3);
         for (int r = 0; r < runs; r++) {
-            TrafficEvaluation evaluation = new TrafficEvaluation(prompts, random);
+            TrafficEvaluation evaluation = pass.get();
             double perMinute = 30 + random.nextInt(120);
             long length = (long) (evaluation.itemsPerRun() * TrafficCadence.MINUTE / perMinute);
             long from = start + (long) (random.nextDouble() * Math.max(1, end - start - length));

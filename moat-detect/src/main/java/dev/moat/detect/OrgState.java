@@ -47,6 +47,8 @@ final class OrgState {
     double peakRisk;
     List<Signal> peakSignals;
     final UnreviewedHarvest unreviewed = new UnreviewedHarvest();
+    /** For events without a key; a key's own are in its {@link KeyState}. */
+    final ToolCallFollowUps toolCalls = new ToolCallFollowUps();
     /**
      * The sum of its keys' {@link UnreviewedHarvest} counts: harvest-like exchanges its keys received while each
      * stood at review. Spread over several keys, a harvest spends one organisation's review budget, not one per key.

@@ -62,6 +62,19 @@ public final class ScenarioCatalog {
         return scenario;
     }
 
+    /**
+     * The ordinary background of the held-out sets since {@code holdout2} (60 chat, 25 batch, 15 RAG, 25 coding-agent
+     * and 8 evaluation organisations), followed by {@code parts}.
+     */
+    private static List<ScenarioPart> heldOutBackground(ScenarioPart... parts) {
+        List<ScenarioPart> all = new ArrayList<>(List.of(
+                ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
+                ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
+                ScenarioPart.of(ScenarioKind.EVAL_RUN, 8)));
+        all.addAll(List.of(parts));
+        return List.copyOf(all);
+    }
+
     private static Map<String, Scenario> build() {
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         List<ScenarioPart> ordinary = List.of(
@@ -91,20 +104,15 @@ public final class ScenarioCatalog {
         put(scenarios, new Scenario("holdout2",
                 "held-out campaign variants written after the detector was tuned: a hydra sharing no template, "
                         + "harvesting through conversations, an office-hours distiller with moderate budgets",
-                Duration.ofDays(5), List.of(
-                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
-                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
-                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8),
+                Duration.ofDays(5), heldOutBackground(
                         ScenarioPart.of(ScenarioKind.HYDRA_VARIED, 2), ScenarioPart.of(ScenarioKind.DIALOGUE_HARVEST, 2),
                         ScenarioPart.of(ScenarioKind.OFFICE_DISTILLER, 2))));
         put(scenarios, new Scenario("holdout3",
                 "held-out campaign variants written blind to the detector: harvesting disguised as coding agents, "
                         + "bought aged standard accounts, soft-label logprob harvesting over many keys, a multilingual "
                         + "distiller; and tutoring apps as hard ordinary cases",
-                Duration.ofDays(5), List.of(
-                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
-                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
-                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8), ScenarioPart.of(ScenarioKind.TUTORING_APP, 12),
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.TUTORING_APP, 12),
                         ScenarioPart.of(ScenarioKind.AGENT_HARVEST, 2), ScenarioPart.of(ScenarioKind.AGED_ACCOUNTS, 2),
                         ScenarioPart.of(ScenarioKind.SOFT_LABELS, 2),
                         ScenarioPart.of(ScenarioKind.MULTILINGUAL_HARVEST, 2))));
@@ -112,10 +120,8 @@ public final class ScenarioCatalog {
                 "held-out campaign variants written blind to the detector: harvesting inside RAG requests, "
                         + "preference pairs, material paraphrased through the model before it is asked, several "
                         + "items per request; and evaluation companies grading with a rubric as hard ordinary cases",
-                Duration.ofDays(5), List.of(
-                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
-                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
-                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8), ScenarioPart.of(ScenarioKind.JUDGE_SERVICE, 12),
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.JUDGE_SERVICE, 12),
                         ScenarioPart.of(ScenarioKind.CONTEXT_HARVEST, 2), ScenarioPart.of(ScenarioKind.PREFERENCE_PAIRS, 2),
                         ScenarioPart.of(ScenarioKind.PARAPHRASE_HARVEST, 2),
                         ScenarioPart.of(ScenarioKind.BUNDLED_ITEMS, 2))));
@@ -124,10 +130,8 @@ public final class ScenarioCatalog {
                         + "a team imitating human chat, items routed through a rotating network of small businesses' "
                         + "app keys, an enterprise pipeline ramping up beside its genuine batch job; and localisation "
                         + "companies translating documentation as hard ordinary cases",
-                Duration.ofDays(5), List.of(
-                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
-                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
-                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8), ScenarioPart.of(ScenarioKind.DOC_LOCALISATION, 12),
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.DOC_LOCALISATION, 12),
                         ScenarioPart.of(ScenarioKind.CRITIQUE_REWRITE, 2), ScenarioPart.of(ScenarioKind.HUMAN_CADENCE, 2),
                         ScenarioPart.of(ScenarioKind.COVER_NETWORK, 2),
                         ScenarioPart.of(ScenarioKind.ENTERPRISE_RAMP, 2))));
@@ -136,19 +140,23 @@ public final class ScenarioCatalog {
                         + "accounts behind residential proxies, new items generated from seed items with solutions, "
                         + "reasoning harvested as a JSON pipeline's free-text field, tool-use plans through a "
                         + "function-calling product; and marketplaces enriching product listings as hard ordinary cases",
-                Duration.ofDays(5), List.of(
-                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
-                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
-                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8), ScenarioPart.of(ScenarioKind.CATALOGUE_ENRICHMENT, 12),
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.CATALOGUE_ENRICHMENT, 12),
                         ScenarioPart.of(ScenarioKind.TRICKLE_SWARM, 2), ScenarioPart.of(ScenarioKind.EVOLVE_ITEMS, 2),
                         ScenarioPart.of(ScenarioKind.SCHEMA_HARVEST, 2), ScenarioPart.of(ScenarioKind.TOOL_PLANS, 2))));
+        put(scenarios, new Scenario("evaluations",
+                "model evaluations on a public benchmark from standard and self-serve accounts, with the budgets and "
+                        + "thinking of reasoning models, beside reasoning-coercion and bold harvesters: the ordinary "
+                        + "kind a harvester's events resemble most, in holdout2's background",
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.EVAL_SWEEP, 20),
+                        ScenarioPart.of(ScenarioKind.REASONING_COERCION, 2),
+                        ScenarioPart.of(ScenarioKind.BOLD_HARVESTER, 1))));
         put(scenarios, new Scenario("ordinary2",
                 "held-out ordinary kinds written blind to the detector, no campaign: SEO article agencies, support bots, "
                         + "pre-labelling queues, an olympiad coaching platform, code-review bots, in holdout2's background",
-                Duration.ofDays(5), List.of(
-                        ScenarioPart.of(ScenarioKind.CHAT, 60), ScenarioPart.of(ScenarioKind.BATCH, 25),
-                        ScenarioPart.of(ScenarioKind.RAG, 15), ScenarioPart.of(ScenarioKind.CODING_AGENT, 25),
-                        ScenarioPart.of(ScenarioKind.EVAL_RUN, 8), ScenarioPart.of(ScenarioKind.SEO_ARTICLES, 10),
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.SEO_ARTICLES, 10),
                         ScenarioPart.of(ScenarioKind.SUPPORT_BOT, 10), ScenarioPart.of(ScenarioKind.PRE_LABELLING, 10),
                         ScenarioPart.of(ScenarioKind.OLYMPIAD_COACH, 10),
                         ScenarioPart.of(ScenarioKind.CODE_REVIEW_BOT, 10))));

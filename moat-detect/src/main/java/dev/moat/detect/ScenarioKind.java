@@ -184,7 +184,13 @@ public enum ScenarioKind {
      * Held out (holdout6), ordinary: an online marketplace enriching its merchants' product listings (title, bullets,
      * description, keywords as JSON) under one template: a nightly import of thousands plus the day's uploads.
      */
-    CATALOGUE_ENRICHMENT("catalogue-enrichment", false);
+    CATALOGUE_ENRICHMENT("catalogue-enrichment", false),
+    /**
+     * Ordinary (session 7): a research team or a start-up on a standard or self-serve account evaluating models on
+     * GSM8K's test split from a server — one to three passes, each in a chain-of-thought template, with budgets of
+     * 2,048–8,192 tokens and, for reasoning models, thinking: in its events a reasoning-coercion campaign.
+     */
+    EVAL_SWEEP("eval-sweep", false);
 
     private final String label;
     private final boolean campaign;

@@ -55,6 +55,7 @@ final class ScenarioPlanner {
                 case RAG -> ordinary.rag();
                 case CODING_AGENT -> ordinary.codingAgent();
                 case EVAL_RUN -> ordinary.evalRun();
+                case EVAL_SWEEP -> ordinary.evalSweep();
                 case BOLD_HARVESTER -> campaigns.boldHarvester();
                 case HYDRA -> campaigns.hydra(part.accounts(), scale);
                 case LOW_AND_SLOW -> campaigns.lowAndSlow();

@@ -20,12 +20,28 @@ final class TrafficEvaluation implements TrafficContent {
     private final List<PromptSource.Prompt> items;
     private final String template;
     private final int samples;
+    private final int maxTokens;
+    private final boolean thinking;
     private int position;
 
     TrafficEvaluation(PromptSource prompts, SplittableRandom random) {
         this.items = prompts.pool(PromptSource.Pool.EVALUATION);
         this.template = TEMPLATES.get(random.nextInt(TEMPLATES.size()));
         this.samples = random.nextInt(4) == 0 ? 5 : 1;
+        this.maxTokens = 512;
+        this.thinking = false;
+    }
+
+    /**
+     * A run with a budget of {@code maxTokens} and, when {@code thinking}, the reasoning of a reasoning model: the
+     * settings evaluations of current models use, which a harvester of reasoning traces uses too.
+     */
+    TrafficEvaluation(PromptSource prompts, SplittableRandom random, int maxTokens, boolean thinking) {
+        this.items = prompts.pool(PromptSource.Pool.EVALUATION);
+        this.template = TEMPLATES.get(random.nextInt(TEMPLATES.size()));
+        this.samples = 1;
+        this.maxTokens = maxTokens;
+        this.thinking = thinking;
     }
 
     /** Requests one full pass over the test split takes. */
@@ -37,10 +53,11 @@ final class TrafficEvaluation implements TrafficContent {
     public TrafficExchange next(long now, SplittableRandom random) {
         PromptSource.Prompt item = items.get(position++ % items.size());
         RequestSummary request = new RequestSummary(Optional.empty(),
-                List.of(new UsageEvent.Message("user", template.replace("{q}", item.text()))), 1, 512,
-                OptionalDouble.of(samples > 1 ? 0.7 : 0.0), samples, false, false, 0, 0, 0, false);
+                List.of(new UsageEvent.Message("user", template.replace("{q}", item.text()))), 1, maxTokens,
+                OptionalDouble.of(samples > 1 ? 0.7 : 0.0), samples, false, false, 0, 0, 0, thinking);
         String answer = item.reference().orElse("");
-        long completion = samples * Math.min(512, TrafficText.tokens(answer) + TrafficText.tokensAround(20, 0.5, random));
-        return new TrafficExchange(request, Optional.of(answer), completion, 0, false);
+        long completion = samples * Math.min(maxTokens, TrafficText.tokens(answer) + TrafficText.tokensAround(20, 0.5, random));
+        long reasoning = thinking ? Math.min(maxTokens - completion, TrafficText.tokensAround(1_200, 0.6, random)) : 0;
+        return new TrafficExchange(request, Optional.of(answer), completion, Math.max(0, reasoning), false);
     }
 }

@@ -64,6 +64,7 @@ final class UnreviewedHarvest {
     }
 
     static boolean harvestLike(EventTraits t) {
-        return t.longCompletion || t.softLabels || t.singleShot && t.suspiciousIntent();
+        // a registered benchmark's item is an evaluation's material, not a harvest worth escalating for
+        return !t.benchmarkItem && (t.longCompletion || t.softLabels || t.singleShot && t.suspiciousIntent());
     }
 }

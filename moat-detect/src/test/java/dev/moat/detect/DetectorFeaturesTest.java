@@ -141,6 +141,24 @@ class DetectorFeaturesTest {
         assertThat(verdict.action().affectsCustomer()).isFalse();
     }
 
+    /**
+     * Declaring tools makes a request an agent's step only when the sender carries its function-calling
+     * conversations on (sends the tools' results back). The same product whose requests are all openings, never
+     * continued, buys each answer — a plan of calls and a reply — as a single shot: tool-use traces for training an
+     * agent, judged like any other single-shot harvest.
+     */
+    @Test
+    void toolsDeclaredOnRequestsThatAreNeverCarriedOnDoNotMakeThemAgentSteps() {
+        PrincipalVerdict harvest = run(Workloads.toolPlanner("org_plans", Workloads.START, 1500, 21, 0),
+                Workloads.selfServe("org_plans", NEW));
+        assertThat(harvest.action().affectsCustomer()).isTrue();
+        assertThat(harvest.signals()).extracting(Signal::name).contains("harvesting_parameters");
+
+        PrincipalVerdict agent = run(Workloads.toolPlanner("org_agent", Workloads.START, 1500, 21, 3),
+                Workloads.selfServe("org_agent", NEW));
+        assertThat(agent.action().affectsCustomer()).isFalse();
+    }
+
     @Test
     void ragAppIsNotAffected() {
         PrincipalVerdict verdict = run(Workloads.ragApp("org_r", Workloads.START, 3000, 8),
@@ -465,6 +483,39 @@ class DetectorFeaturesTest {
         PrincipalVerdict verdict = runWith(reviewOnly(500), Workloads.batchJob("org_k", Workloads.START, 3000, 45),
                 Workloads.selfServe("org_k", NEW));
         assertThat(verdict.action()).isEqualTo(Action.REVIEW);
+    }
+
+    /**
+     * A benchmark's items sent one after the other in a chain-of-thought template, with thinking and an 8k budget,
+     * from a new self-serve account: in its events a reasoning-coercion campaign, and stopped as one while nothing
+     * says otherwise. With the benchmark registered it is an evaluation, flagged at most; a harvester that mixes
+     * the registered items into its fresh ones is stopped all the same.
+     */
+    @Test
+    void anEvaluationOverARegisteredBenchmarkIsFlaggedAtMostAndItsItemsHideNoHarvest() {
+        List<String> items = Workloads.benchmark(1_319, 61);
+        BenchmarkItems registered = BenchmarkItems.of(items);
+
+        PrincipalVerdict unknown = runWith(BenchmarkItems.NONE,
+                Workloads.evaluationOver("org_eval", Workloads.START, items, 62, 8192), Workloads.selfServe("org_eval", NEW));
+        assertThat(unknown.action().affectsCustomer()).isTrue();
+
+        PrincipalVerdict evaluation = runWith(registered,
+                Workloads.evaluationOver("org_eval", Workloads.START, items, 62, 8192), Workloads.selfServe("org_eval", NEW));
+        assertThat(evaluation.action()).isIn(Action.NONE, Action.FLAG);
+
+        List<UsageEvent> cover = Workloads.evaluationOver("org_mix", Workloads.START, items.subList(0, 600), 63, 8192);
+        List<UsageEvent> harvest = Workloads.reasoningHarvester("org_mix", Workloads.START, 600, 64, "198.18.5.9");
+        PrincipalVerdict mixed = runWith(registered, Workloads.interleave(List.of(cover, harvest)),
+                Workloads.selfServe("org_mix", NEW));
+        assertThat(mixed.action().affectsCustomer()).isTrue();
+    }
+
+    private static PrincipalVerdict runWith(BenchmarkItems benchmarks, List<UsageEvent> events, OrgProfile org) {
+        Detector detector = new Detector(DetectorSettings.defaults(), benchmarks);
+        detector.addOrg(org);
+        events.forEach(detector::accept);
+        return detector.verdict(org.orgId()).orElseThrow();
     }
 
     @Test

@@ -189,7 +189,7 @@ class SimulatorTest {
                 assertThat(found).as(kind + ": " + first).allMatch(PromptSource.Pool::harvesting);
             } else if (simulated.harvesting() && kind != ScenarioKind.RESTRICTED_VPN) {
                 assertThat(found).as(kind + ": " + first).isNotEmpty().allMatch(PromptSource.Pool::harvesting);
-            } else if (kind == ScenarioKind.EVAL_RUN) {
+            } else if (kind == ScenarioKind.EVAL_RUN || kind == ScenarioKind.EVAL_SWEEP) {
                 assertThat(found).as(first).containsExactly(PromptSource.Pool.EVALUATION);
             } else if (kind == ScenarioKind.CHAT || kind == ScenarioKind.RESELLER) {
                 assertThat(found).as(first).isNotEmpty().noneMatch(PromptSource.Pool::harvesting)
@@ -224,6 +224,40 @@ class SimulatorTest {
         assertThat(early.get()).as("an event handed out long ago is still referenced").isNull();
     }
 
+    /**
+     * The evaluations of {@code evaluations}: standard or self-serve accounts sending the benchmark's items, each pass
+     * with a budget of 2,048 tokens or more and, for some, thinking — the shape of a reasoning-coercion campaign.
+     */
+    @Test
+    void anEvaluationSweepSendsBenchmarkItemsWithTheBudgetsOfReasoningModels() {
+        Simulation simulation = BUNDLED.run(ScenarioCatalog.named("evaluations"),
+                SimulationSettings.of(4, SimulationTestData.START).withScale(0.2));
+        Set<String> sweeps = simulation.orgs().stream().filter(org -> org.kind() == ScenarioKind.EVAL_SWEEP)
+                .peek(org -> assertThat(org.profile().tier().orElseThrow()).isIn("standard", "self-serve"))
+                .peek(org -> assertThat(org.benign()).isTrue())
+                .map(SimulatedOrg::orgId).collect(Collectors.toSet());
+        assertThat(sweeps).hasSize(4);
+        PromptIndex index = new PromptIndex(SimulationTestData.BUNDLED_PROMPTS);
+        int events = 0;
+        int thinking = 0;
+        while (simulation.hasNext()) {
+            UsageEvent event = simulation.next().event();
+            if (sweeps.contains(event.orgId())) {
+                events++;
+                assertThat(event.request().maxTokens()).isGreaterThanOrEqualTo(2_048);
+                assertThat(index.poolsIn(event.request().lastUserText())).containsExactly(PromptSource.Pool.EVALUATION);
+                if (event.request().thinking()) {
+                    thinking++;
+                    if (event.response().status() == 200) {
+                        assertThat(event.response().reasoningTokens()).isPositive();
+                    }
+                }
+            }
+        }
+        assertThat(events).isGreaterThan(500);
+        assertThat(thinking).isPositive().isLessThan(events);
+    }
+
     @Test
     void namedScenariosCoverTheBenchmarkTheDemoAndEveryCampaignKind() {
         assertThat(ScenarioCatalog.names()).contains("mixed", "demo", "ordinary", "holdout");
@@ -241,7 +275,7 @@ class SimulatorTest {
                 .filter(kind -> kind != ScenarioKind.RESTRICTED_VPN && !heldOut.contains(kind)
                         && !HOLDOUT3_KINDS.contains(kind) && !HOLDOUT4_KINDS.contains(kind)
                         && !HOLDOUT5_KINDS.contains(kind) && !HOLDOUT6_KINDS.contains(kind)
-                        && !ORDINARY2_KINDS.contains(kind)).toList());
+                        && !ORDINARY2_KINDS.contains(kind) && kind != ScenarioKind.EVAL_SWEEP).toList());
         assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS).doesNotContainAnyElementsOf(HOLDOUT4_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT5_KINDS).doesNotContainAnyElementsOf(HOLDOUT6_KINDS)
                 .doesNotContainAnyElementsOf(ORDINARY2_KINDS);

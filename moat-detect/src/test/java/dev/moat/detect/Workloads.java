@@ -178,6 +178,45 @@ final class Workloads {
         return events;
     }
 
+    /**
+     * A function-calling product: each task opens with the product's tools declared and a user's request. When
+     * {@code continuations} is above zero the model answers the opening with a call, and the product sends the
+     * tools' results back in 1 to {@code continuations} further requests, the last answered at length. With none,
+     * every request is one turn whose long answer (a plan of calls and a reply) is all the sender keeps: tool-use
+     * traces bought for training an agent.
+     */
+    static List<UsageEvent> toolPlanner(String org, Instant start, int count, long seed, int continuations) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        String system = "You are the assistant inside Flowdesk, a workflow automation platform. Use the available "
+                + "functions to carry out the user's request, then reply with the outcome.";
+        while (events.size() < count) {
+            ts = ts.plusSeconds(5 + rng.nextInt(30));
+            // a user's request in the product's own words: no shared frame, every one distinct
+            String task = CHAT[rng.nextInt(CHAT.length)] + " (request " + rng.nextInt(1_000_000) + ") Then: "
+                    + CHAT[rng.nextInt(CHAT.length)];
+            events.add(TestEvents.event(org, ts).ip("203.0.113." + (40 + rng.nextInt(4))).network("hosting")
+                    .userAgent("openai-python/1.54").system(system).tools(3 + rng.nextInt(6)).user(task)
+                    .maxTokens(4096).completionTokens(continuations == 0 ? 700 + rng.nextInt(1_500) : 40 + rng.nextInt(160))
+                    .build());
+            for (int step = 0, steps = continuations == 0 ? 0 : 1 + rng.nextInt(continuations);
+                 step < steps && events.size() < count; step++) {
+                ts = ts.plusSeconds(1 + rng.nextInt(4));
+                TestEvents next = TestEvents.event(org, ts).ip("203.0.113." + (40 + rng.nextInt(4)))
+                        .network("hosting").userAgent("openai-python/1.54").system(system).tools(3 + rng.nextInt(6))
+                        .user(task);
+                for (int turn = 0; turn <= step; turn++) {
+                    next.assistant("Calling query_database").user("tool result: " + rng.nextInt(10_000) + " rows");
+                }
+                boolean last = step == steps - 1;
+                events.add(next.maxTokens(4096).completionTokens(last ? 300 + rng.nextInt(1_200) : 40 + rng.nextInt(160))
+                        .build());
+            }
+        }
+        return events;
+    }
+
     /** A RAG application: retrieved context plus a question, one fixed frame. */
     static List<UsageEvent> ragApp(String org, Instant start, int count, long seed) {
         Random rng = new Random(seed);
@@ -243,6 +282,34 @@ final class Workloads {
     }
 
     /** A benchmark evaluation run: one pass over a maths set with a chain-of-thought prompt, moderate budget. */
+    /** The items of a made-up public benchmark: {@code size} word problems. */
+    static List<String> benchmark(int size, long seed) {
+        Random rng = new Random(seed);
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            items.add(mathProblem(rng));
+        }
+        return items;
+    }
+
+    /**
+     * An evaluation run over {@code items}, in order, in a chain-of-thought template, with a budget of
+     * {@code maxTokens} and thinking on, answered at length: in its events a reasoning-coercion campaign.
+     */
+    static List<UsageEvent> evaluationOver(String org, Instant start, List<String> items, long seed, int maxTokens) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (String item : items) {
+            ts = ts.plusMillis(700 + rng.nextInt(400));
+            events.add(TestEvents.event(org, ts).ip("198.18.5.9").network("hosting").userAgent("lm-eval/0.4")
+                    .user("Question: " + item + "\nLet's think step by step. At the end write \"The answer is\" "
+                            + "followed by the number.")
+                    .maxTokens(maxTokens).thinking().completionTokens(400 + rng.nextInt(1_200)).build());
+        }
+        return events;
+    }
+
     static List<UsageEvent> evaluationRun(String org, Instant start, int count, long seed) {
         Random rng = new Random(seed);
         List<UsageEvent> events = new ArrayList<>();

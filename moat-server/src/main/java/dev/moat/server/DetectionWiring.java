@@ -23,7 +23,7 @@ final class DetectionWiring {
     }
 
     static Detector detector(MoatConfig.Detection config, OrgStore orgs, Alerts alerts) {
-        Detector detector = new Detector(config.detector());
+        Detector detector = new Detector(config.detector(), config.benchmarks());
         for (Organisation org : orgs.list(Optional.empty())) {
             detector.addOrg(profile(org));
         }

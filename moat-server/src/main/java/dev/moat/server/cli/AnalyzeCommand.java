@@ -2,11 +2,15 @@ package dev.moat.server.cli;
 
 import dev.moat.detect.AnalysisReport;
 import dev.moat.detect.Analyzer;
+import dev.moat.detect.BenchmarkItems;
 import dev.moat.detect.DetectorSettings;
 import dev.moat.detect.OrgProfileReader;
 import dev.moat.detect.UsageEventReader;
 import dev.moat.server.config.ConfigLoader;
+import dev.moat.server.config.MoatConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,14 +31,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "The gateway's configuration file: its detection thresholds and bounds are used (default: the detector's defaults).")
+            description = "The gateway's configuration file: its detection thresholds, bounds and benchmarks are used (default: the detector's defaults).")
     Path config;
+
+    @Option(names = "--benchmarks", paramLabel = "FILE.jsonl", split = ",",
+            description = "Files of public benchmarks' items the detector recognises as evaluation material, in addition to the configuration's detection.benchmarks.")
+    List<Path> benchmarks = List.of();
 
     @Override
     public Integer call() throws Exception {
-        DetectorSettings settings = config == null ? DetectorSettings.defaults()
-                : ConfigLoader.load(Optional.of(config), System.getenv()).detection().detector();
-        Analyzer analyzer = new Analyzer(settings);
+        MoatConfig.Detection detection = config == null ? null
+                : ConfigLoader.load(Optional.of(config), System.getenv()).detection();
+        DetectorSettings settings = detection == null ? DetectorSettings.defaults() : detection.detector();
+        List<Path> benchmarkFiles = new ArrayList<>(detection == null ? List.of() : detection.benchmarkFiles());
+        benchmarkFiles.addAll(benchmarks);
+        Analyzer analyzer = new Analyzer(settings, BenchmarkItems.read(benchmarkFiles));
         if (orgs != null) {
             OrgProfileReader.read(orgs).forEach(analyzer::addOrg);
         }

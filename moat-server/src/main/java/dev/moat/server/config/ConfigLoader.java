@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.moat.detect.BenchmarkItems;
 import dev.moat.detect.DetectorSettings;
 import dev.moat.detect.Thresholds;
 import dev.moat.detect.TierSettings;
 import dev.moat.server.identity.Limits;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -355,12 +357,14 @@ public final class ConfigLoader {
         }
         MoatConfig.Audit audit = new MoatConfig.Audit(origin, allowedRequests.equals("summary"),
                 DurationText.parse("audit.summary_interval", s.text("audit.summary_interval", "60s")), s.texts("audit.witnesses"));
+        List<Path> benchmarkFiles = existingPaths("detection.benchmarks", s.texts("detection.benchmarks"));
         MoatConfig.Detection detection = new MoatConfig.Detection(
                 detectorSettings(s),
                 (int) s.positiveLong("detection.degrade_max_tokens", 1024),
                 new Limits(s.nonNegativeLong("detection.throttle_limits.requests_per_minute", 10),
                         s.nonNegativeLong("detection.throttle_limits.tokens_per_minute", 10_000),
-                        s.nonNegativeLong("detection.throttle_limits.tokens_per_day", 0)));
+                        s.nonNegativeLong("detection.throttle_limits.tokens_per_day", 0)),
+                benchmarkFiles, benchmarks(benchmarkFiles));
         return new MoatConfig(dataDir, gateway, admin, adminTokenEnv, trustedProxies, upstreams, screening,
                 network, policy, gatewaySettings, detection, audit, limits);
     }
@@ -556,6 +560,15 @@ public final class ConfigLoader {
         }
         if (!ok) {
             throw new ConfigException(key + ": '" + cidr + "' is not an IP address or CIDR range (expected e.g. 10.0.0.0/8 or 2001:db8::/32)");
+        }
+    }
+
+    /** {@code detection.benchmarks}: read now, so a broken file stops the start with its name and line. */
+    private static BenchmarkItems benchmarks(List<Path> files) {
+        try {
+            return BenchmarkItems.read(files);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ConfigException("detection.benchmarks: " + e.getMessage());
         }
     }
 

@@ -86,6 +86,7 @@ sealed interface ConfigSchema {
                     "link_ttl", SCALAR,
                     "idle_eviction", SCALAR,
                     "max_principals", SCALAR,
+                    "benchmarks", new ListOf(SCALAR),
                     "degrade_max_tokens", SCALAR,
                     "throttle_limits", fields("requests_per_minute", SCALAR, "tokens_per_minute", SCALAR, "tokens_per_day", SCALAR)),
             "audit", fields(

@@ -127,7 +127,18 @@ public record MoatConfig(
      * @param degradeMaxTokens completion budget of a degraded organisation's requests
      * @param throttleLimits   an organisation's limits while it is throttled
      */
-    public record Detection(dev.moat.detect.DetectorSettings detector, int degradeMaxTokens, Limits throttleLimits) {
+    /**
+     * The detector's settings and how the gateway enforces its verdicts.
+     *
+     * @param benchmarkFiles files of public benchmarks' items (JSON Lines) the detector recognises as evaluation
+     *                       material
+     * @param benchmarks     their items, read when the configuration was loaded ({@link dev.moat.detect.BenchmarkItems})
+     */
+    public record Detection(dev.moat.detect.DetectorSettings detector, int degradeMaxTokens, Limits throttleLimits,
+                            List<Path> benchmarkFiles, dev.moat.detect.BenchmarkItems benchmarks) {
+        public Detection {
+            benchmarkFiles = List.copyOf(benchmarkFiles);
+        }
     }
 
     /**

@@ -126,6 +126,59 @@ class CliTest {
         assertThat(flagged(dir.resolve("configured.json"))).isGreaterThan(flagged(dir.resolve("defaults.json")));
     }
 
+    /**
+     * Evaluations of GSM8K's test split with reasoning models' budgets and thinking are, in their events, reasoning
+     * harvests and are stopped as such; with the benchmark registered ({@code --benchmarks}) they are flagged at most,
+     * while every harvester stopped before is still stopped.
+     */
+    @Test
+    void analyzeWithARegisteredBenchmarkLeavesItsEvaluationsAlone(@TempDir Path dir) throws Exception {
+        Path events = dir.resolve("events.jsonl");
+        Path orgs = dir.resolve("orgs.jsonl");
+        Path labels = dir.resolve("labels.jsonl");
+        Path prompts = shared("prompts");
+        assertThat(moat("simulate", "--scenario", "evaluations", "--scale", "0.2", "--duration", "1d", "--prompts",
+                prompts.toString(), "--out", events.toString(), "--orgs", orgs.toString(), "--labels",
+                labels.toString()).exitCode()).isZero();
+        java.util.Set<String> evaluators = new java.util.HashSet<>();
+        java.util.Set<String> harvesters = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(labels)) {
+            JsonNode label = JSON.readTree(line);
+            if (label.path("kind").asText().equals("eval-sweep")) {
+                evaluators.add(label.path("org_id").asText());
+            } else if (label.path("campaign_id").isTextual()) {
+                harvesters.add(label.path("org_id").asText());
+            }
+        }
+        assertThat(evaluators).isNotEmpty();
+
+        Run unregistered = moat("analyze", "--events", events.toString(), "--orgs", orgs.toString(), "--out",
+                dir.resolve("unregistered.json").toString());
+        Run registered = moat("analyze", "--events", events.toString(), "--orgs", orgs.toString(), "--benchmarks",
+                prompts.resolve("human/gsm8k_test.jsonl").toString(), "--out", dir.resolve("registered.json").toString());
+
+        assertThat(unregistered.exitCode()).as(unregistered.err()).isZero();
+        assertThat(registered.exitCode()).as(registered.err()).isZero();
+        java.util.Set<String> before = actioned(dir.resolve("unregistered.json"));
+        assertThat(before).containsAnyElementsOf(evaluators).containsAnyElementsOf(harvesters);
+        before.retainAll(harvesters);
+        // the registry takes no harvester out of reach
+        assertThat(actioned(dir.resolve("registered.json"))).doesNotContainAnyElementsOf(evaluators)
+                .containsAll(before);
+    }
+
+    /** Organisations of a report throttled or worse. */
+    private static java.util.Set<String> actioned(Path report) throws Exception {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode principal : JSON.readTree(report.toFile()).path("principals")) {
+            if (principal.path("kind").asText().equals("org")
+                    && List.of("throttle", "degrade", "suspend").contains(principal.path("action").asText())) {
+                ids.add(principal.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
     /** Principals of a report with any action at all (flag or stronger). */
     private static long flagged(Path report) throws Exception {
         long count = 0;

@@ -192,6 +192,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void benchmarkFilesAreReadWhenTheConfigurationIsLoadedAndABrokenOneStopsItWithFileAndLine(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path good = dir.resolve("gsm8k_test.jsonl");
+        java.nio.file.Files.writeString(good, "{\"question\": \"Janet's ducks lay 16 eggs per day and she eats three of them\"}\n");
+        var detection = ConfigLoader.fromYaml(UPSTREAM + "detection: {benchmarks: [" + good + "]}\n", Map.of()).detection();
+        assertThat(detection.benchmarkFiles()).containsExactly(good);
+        assertThat(detection.benchmarks().size()).isEqualTo(1);
+        assertThat(ConfigLoader.fromYaml(UPSTREAM, Map.of()).detection().benchmarks().size()).isZero();
+
+        java.nio.file.Path broken = dir.resolve("broken.jsonl");
+        java.nio.file.Files.writeString(broken, "{\"score\": 3}\n");
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM + "detection: {benchmarks: [" + broken + "]}\n", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("detection.benchmarks").hasMessageContaining("broken.jsonl line 1");
+        assertThatThrownBy(() -> ConfigLoader.fromYaml(UPSTREAM + "detection: {benchmarks: [" + dir.resolve("none.jsonl")
+                + "]}\n", Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("detection.benchmarks[0]: cannot read");
+    }
+
+    @Test
     void aTierCanHaveThresholdsAndAReviewBudgetOfItsOwnTheRestFallingBackToTheGlobalOnes() {
         var detector = ConfigLoader.fromYaml(UPSTREAM + """
                 detection:
