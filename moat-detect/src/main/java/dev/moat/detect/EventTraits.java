@@ -25,7 +25,10 @@ final class EventTraits {
     /** max_tokens at a harvesting level, so a full reasoning trace fits. */
     boolean maxTokensHigh;
     boolean thinking;
-    /** The completion (with reasoning) was long: the output a harvester is after. */
+    /**
+     * The completion (with reasoning) was long, and not much shorter than its prompt: new content, the output a
+     * harvester is after (an answer grounded in a long prompt — retrieved pages, a document — does not count).
+     */
     boolean longCompletion;
     /** logit_bias together with logprobs on a tiny completion: a probe of the output layer. */
     boolean logitProbe;

@@ -159,6 +159,23 @@ class DetectorFeaturesTest {
         assertThat(agent.action().affectsCustomer()).isFalse();
     }
 
+    /**
+     * Long answers at a full budget, around the clock, in one frame: a harvest's shape when the answers are new
+     * content, a RAG application's when they are grounded in the pages its prompts carry (an answer much shorter than
+     * its prompt). The same answers to the bare questions are bought content and are stopped.
+     */
+    @Test
+    void longAnswersGroundedInLongPromptsAreNotAHarvest() {
+        Instant young = Workloads.START.minus(Duration.ofDays(20));
+        PrincipalVerdict rag = run(Workloads.ragWithPages("org_docs", Workloads.START, 3000, 71, true),
+                Workloads.selfServe("org_docs", young));
+        assertThat(rag.action().affectsCustomer()).isFalse();
+
+        PrincipalVerdict bought = run(Workloads.ragWithPages("org_bare", Workloads.START, 3000, 71, false),
+                Workloads.selfServe("org_bare", young));
+        assertThat(bought.action().affectsCustomer()).isTrue();
+    }
+
     @Test
     void ragAppIsNotAffected() {
         PrincipalVerdict verdict = run(Workloads.ragApp("org_r", Workloads.START, 3000, 8),

@@ -30,6 +30,7 @@ final class TestEvents {
     private boolean thinking;
     private String answer = "Here is the answer.";
     private long completionTokens = 300;
+    private long promptTokens = 50;
     private int status = 200;
 
     static TestEvents event(String org, Instant ts) {
@@ -59,11 +60,12 @@ final class TestEvents {
     TestEvents answer(String value) { answer = value; return this; }
     TestEvents status(int value) { status = value; return this; }
     TestEvents completionTokens(long value) { completionTokens = value; return this; }
+    TestEvents promptTokens(long value) { promptTokens = value; return this; }
 
     UsageEvent build() {
         RequestSummary request = new RequestSummary(Optional.ofNullable(system), messages, messages.size(), maxTokens,
                 OptionalDouble.of(0.7), n, false, logprobs, topLogprobs, logitBias, tools, thinking);
-        ResponseSummary response = new ResponseSummary(status, Optional.ofNullable(answer), 50, completionTokens,
+        ResponseSummary response = new ResponseSummary(status, Optional.ofNullable(answer), promptTokens, completionTokens,
                 thinking ? 200 : 0, Optional.of("stop"));
         return new UsageEvent(id, ts, org, account, key, ip, "US", network, userAgent, "openai", "model-a",
                 request, response, Decision.ALLOW, 500);

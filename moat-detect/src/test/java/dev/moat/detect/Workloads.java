@@ -217,6 +217,33 @@ final class Workloads {
         return events;
     }
 
+    /**
+     * A RAG application whose SDK sets a 4,096-token budget: a few retrieved pages (1,500–3,500 prompt tokens) and a
+     * question, answered in 300–900 tokens, around the clock — or, with {@code pages} false, the same answers to the
+     * bare questions.
+     */
+    static List<UsageEvent> ragWithPages(String org, Instant start, int count, long seed, boolean pages) {
+        Random rng = new Random(seed);
+        List<UsageEvent> events = new ArrayList<>();
+        Instant ts = start;
+        for (int i = 0; i < count; i++) {
+            ts = ts.plusSeconds(10 + rng.nextInt(200));
+            String question = CHAT[rng.nextInt(CHAT.length)] + " (case " + rng.nextInt(100_000) + ")";
+            TestEvents e = TestEvents.event(org, ts).ip("100.70." + rng.nextInt(10) + ".4").userAgent("langchain/0.3")
+                    .system("Answer the question using only the provided context. If the answer is not in the "
+                            + "context, say that you do not know. Cite the document ids you used.");
+            if (pages) {
+                e.user("Context:\n[doc " + rng.nextInt(5000) + "] " + THINGS[rng.nextInt(THINGS.length)] + " policy, "
+                        + "section " + rng.nextInt(40) + " …\n\nQuestion: " + question)
+                        .promptTokens(1_500 + rng.nextInt(2_000));
+            } else {
+                e.user(question).promptTokens(40 + rng.nextInt(40));
+            }
+            events.add(e.maxTokens(4096).completionTokens(300 + rng.nextInt(600)).build());
+        }
+        return events;
+    }
+
     /** A RAG application: retrieved context plus a question, one fixed frame. */
     static List<UsageEvent> ragApp(String org, Instant start, int count, long seed) {
         Random rng = new Random(seed);
