@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
  * The held-out ordinary kinds, each written without reading the detector: the hard ordinary cases of
  * {@code holdout3} (tutoring apps), {@code holdout4} (judge services) and {@code holdout5} (documentation
  * localisation), the five kinds of {@code ordinary2} (SEO article agencies, support bots, pre-labelling queues,
- * an olympiad coaching platform, code-review bots) and {@code holdout6} (marketplace catalogue enrichment).
+ * an olympiad coaching platform, code-review bots), {@code holdout6} (marketplace catalogue enrichment) and
+ * {@code holdout7} (due-diligence contract review).
  */
 final class HeldOutOrdinaryPlans extends PlanningBlocks {
 
@@ -235,6 +236,36 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         TrafficKeyLimit uploadLimit = new TrafficKeyLimit(600);
         for (int zone : List.of(oneOf(List.of(-8, -6, -5)), oneOf(List.of(0, 1)), oneOf(List.of(5, 8, 9)))) {
             add(uploads, servers, new TrafficCadence.Diurnal(end, 10 + random.nextInt(41), zone), content, uploadLimit,
+                    Optional.empty());
+        }
+    }
+
+    /**
+     * Held out (holdout7), ordinary: a law firm (an established standard or enterprise account) reviewing a deal's data
+     * room from its document platform's servers, under one template: one or two data rooms opened during the period,
+     * each a burst of 300–1,500 contracts at 10–40 a minute, and its associates' reviews through the working day,
+     * 6–25 an hour at the busiest.
+     */
+    void contractReview() {
+        String country = oneOf(List.of("US", "US", "GB", "DE", "FR", "NL", "JP", "SG", "AU"));
+        String orgId = ordinaryOrg(ScenarioKind.CONTRACT_REVIEW, country, random.nextBoolean() ? "enterprise" : "standard",
+                companyDomain(country));
+        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        String firm = TrafficContractReview.firm(random);
+        int maxTokens = random.nextBoolean() ? 2_048 : 4_096;
+        boolean thinking = random.nextInt(3) == 0;
+        TrafficSource.Client platform = client(orgId, oneOf(JOB_AGENTS));
+        TrafficKeyLimit limit = new TrafficKeyLimit(600);
+        add(platform, servers, new TrafficCadence.Diurnal(end, 6 + random.nextInt(20), offset(country)),
+                new TrafficContractReview(firm, TrafficContractReview.project(random), maxTokens, thinking), limit,
+                Optional.empty());
+        for (int d = 0, dataRooms = 1 + random.nextInt(2); d < dataRooms; d++) {
+            double perMinute = 10 + random.nextInt(31);
+            long length = (long) ((300 + random.nextInt(1_201)) * TrafficCadence.MINUTE / perMinute);
+            long from = start + (long) (random.nextDouble() * Math.max(1, end - start - length));
+            add(platform, servers, new TrafficCadence.Steady(from, from + length, perMinute, 0.3, 0.01),
+                    new TrafficContractReview(firm, TrafficContractReview.project(random), maxTokens, thinking), limit,
                     Optional.empty());
         }
     }

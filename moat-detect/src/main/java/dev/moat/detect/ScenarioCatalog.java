@@ -28,6 +28,10 @@ import java.util.Map;
  *       accounts each harvesting a trickle through residential proxies, synthetic-data expansion of seed items, worked
  *       solutions harvested as a JSON pipeline's free-text field, tool-use plans through a function-calling product;
  *       with marketplaces enriching product listings as hard ordinary cases;</li>
+ *   <li>{@code holdout7} — a seventh held-out set, written blind to the detector: output-layer probes spread thinly
+ *       over many keys with small bias maps, reasoning coerced by personas in the system prompt, grading phrased as
+ *       customer-support questions, harvesting diluted with made-up decoy chats; with law firms reviewing data rooms
+ *       as hard ordinary cases;</li>
  *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
  *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
  *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
@@ -144,6 +148,15 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.CATALOGUE_ENRICHMENT, 12),
                         ScenarioPart.of(ScenarioKind.TRICKLE_SWARM, 2), ScenarioPart.of(ScenarioKind.EVOLVE_ITEMS, 2),
                         ScenarioPart.of(ScenarioKind.SCHEMA_HARVEST, 2), ScenarioPart.of(ScenarioKind.TOOL_PLANS, 2))));
+        put(scenarios, new Scenario("holdout7",
+                "held-out campaign variants written blind to the detector: output-layer probes spread thinly over many "
+                        + "keys with small bias maps, reasoning coerced by personas in the system prompt, grading "
+                        + "phrased as customer-support questions, harvesting diluted with made-up decoy chats; and law "
+                        + "firms reviewing data rooms as hard ordinary cases",
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.CONTRACT_REVIEW, 12),
+                        ScenarioPart.of(ScenarioKind.THIN_PROBES, 2), ScenarioPart.of(ScenarioKind.PERSONA_REASONING, 2),
+                        ScenarioPart.of(ScenarioKind.REPLY_PREFERENCE, 2), ScenarioPart.of(ScenarioKind.DECOY_MIX, 2))));
         put(scenarios, new Scenario("evaluations",
                 "model evaluations on a public benchmark from standard and self-serve accounts, with the budgets and "
                         + "thinking of reasoning models, beside reasoning-coercion and bold harvesters: the ordinary "

@@ -190,7 +190,36 @@ public enum ScenarioKind {
      * GSM8K's test split from a server — one to three passes, each in a chain-of-thought template, with budgets of
      * 2,048–8,192 tokens and, for reasoning models, thinking: in its events a reasoning-coercion campaign.
      */
-    EVAL_SWEEP("eval-sweep", false);
+    EVAL_SWEEP("eval-sweep", false),
+    /**
+     * Held out (holdout7): output-layer extraction spread thin — many keys of unlinked organisations, each sending a
+     * few ordinary-looking requests an hour with {@code logprobs}, a small {@code top_logprobs} and a small
+     * {@code logit_bias} map that changes from request to request, at ordinary completion budgets.
+     */
+    THIN_PROBES("thin-probes", true),
+    /**
+     * Held out (holdout7): reasoning coercion carried by a persona — each key's system prompt describes a character who
+     * narrates how they reach every result; the user turn is the bare item, thinking off, no telling wording in it.
+     */
+    PERSONA_REASONING("persona-reasoning", true),
+    /**
+     * Held out (holdout7): the model used as a grader through product questions — "a customer wrote this; which of
+     * these two replies would they be happier with?" — in wording assembled per request, from a few unlinked
+     * "customer-experience" organisations; the preferences and their reasons are the harvest.
+     */
+    REPLY_PREFERENCE("reply-preference", true),
+    /**
+     * Held out (holdout7): a distiller diluting its focus with decoys — every key of a few established organisations
+     * interleaves the campaign's items (from every harvesting pool) with ordinary chat conversations it makes up
+     * itself, so topics are broad and half the traffic is multi-turn; only the items are harvesting.
+     */
+    DECOY_MIX("decoy-mix", true),
+    /**
+     * Held out (holdout7), ordinary: a law firm's due-diligence review of a deal's data room — one template asking for
+     * every material clause with the reasoning behind its risk rating, in bursts of hundreds of contracts, and its
+     * associates' questions through the working day.
+     */
+    CONTRACT_REVIEW("contract-review", false);
 
     private final String label;
     private final boolean campaign;

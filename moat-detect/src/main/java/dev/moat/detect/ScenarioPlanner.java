@@ -10,7 +10,7 @@ import java.util.List;
  * generator, so a seed fixes them and another seed varies them.
  *
  * <p>Each kind is planned by the plans of its set ({@link OrdinaryPlans}, {@link CampaignPlans}, the held-out
- * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout6CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
+ * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout7CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
  * sharing one {@link PlanningState}: the draws happen in the order of the parts whichever plan makes them, so where
  * a kind's code lives changes nothing in the traffic a seed gives.
  */
@@ -24,6 +24,7 @@ final class ScenarioPlanner {
     private final Holdout4CampaignPlans holdout4;
     private final Holdout5CampaignPlans holdout5;
     private final Holdout6CampaignPlans holdout6;
+    private final Holdout7CampaignPlans holdout7;
     private final HeldOutOrdinaryPlans heldOutOrdinary;
 
     ScenarioPlanner(PromptSource prompts, long seed, Instant start, long durationMillis) {
@@ -35,6 +36,7 @@ final class ScenarioPlanner {
         this.holdout4 = new Holdout4CampaignPlans(state);
         this.holdout5 = new Holdout5CampaignPlans(state);
         this.holdout6 = new Holdout6CampaignPlans(state);
+        this.holdout7 = new Holdout7CampaignPlans(state);
         this.heldOutOrdinary = new HeldOutOrdinaryPlans(state);
     }
 
@@ -93,6 +95,11 @@ final class ScenarioPlanner {
                 case SCHEMA_HARVEST -> holdout6.schemaHarvest();
                 case TOOL_PLANS -> holdout6.toolPlans();
                 case CATALOGUE_ENRICHMENT -> heldOutOrdinary.catalogueEnrichment();
+                case THIN_PROBES -> holdout7.thinProbes();
+                case PERSONA_REASONING -> holdout7.personaReasoning();
+                case REPLY_PREFERENCE -> holdout7.replyPreference();
+                case DECOY_MIX -> holdout7.decoyMix();
+                case CONTRACT_REVIEW -> heldOutOrdinary.contractReview();
             }
         }
     }

@@ -36,6 +36,10 @@ final class SimulationTestData {
     static final Set<ScenarioKind> HOLDOUT6_KINDS = Set.of(ScenarioKind.TRICKLE_SWARM, ScenarioKind.EVOLVE_ITEMS,
             ScenarioKind.SCHEMA_HARVEST, ScenarioKind.TOOL_PLANS, ScenarioKind.CATALOGUE_ENRICHMENT);
 
+    /** The kinds written for {@code holdout7}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT7_KINDS = Set.of(ScenarioKind.THIN_PROBES, ScenarioKind.PERSONA_REASONING,
+            ScenarioKind.REPLY_PREFERENCE, ScenarioKind.DECOY_MIX, ScenarioKind.CONTRACT_REVIEW);
+
     /** The held-out ordinary kinds of {@code ordinary2}. */
     static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
             ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);

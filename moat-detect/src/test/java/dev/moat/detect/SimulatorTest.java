@@ -5,6 +5,7 @@ import static dev.moat.detect.SimulationTestData.HOLDOUT3_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT4_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT5_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT6_KINDS;
+import static dev.moat.detect.SimulationTestData.HOLDOUT7_KINDS;
 import static dev.moat.detect.SimulationTestData.ORDINARY2_KINDS;
 import static dev.moat.detect.SimulationTestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -275,10 +276,11 @@ class SimulatorTest {
                 .filter(kind -> kind != ScenarioKind.RESTRICTED_VPN && !heldOut.contains(kind)
                         && !HOLDOUT3_KINDS.contains(kind) && !HOLDOUT4_KINDS.contains(kind)
                         && !HOLDOUT5_KINDS.contains(kind) && !HOLDOUT6_KINDS.contains(kind)
-                        && !ORDINARY2_KINDS.contains(kind) && kind != ScenarioKind.EVAL_SWEEP).toList());
+                        && !HOLDOUT7_KINDS.contains(kind) && !ORDINARY2_KINDS.contains(kind)
+                        && kind != ScenarioKind.EVAL_SWEEP).toList());
         assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS).doesNotContainAnyElementsOf(HOLDOUT4_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT5_KINDS).doesNotContainAnyElementsOf(HOLDOUT6_KINDS)
-                .doesNotContainAnyElementsOf(ORDINARY2_KINDS);
+                .doesNotContainAnyElementsOf(HOLDOUT7_KINDS).doesNotContainAnyElementsOf(ORDINARY2_KINDS);
         assertThat(ScenarioCatalog.named("holdout2").parts()).extracting(ScenarioPart::kind).containsAll(heldOut);
         List<ScenarioPart> holdout3 = ScenarioCatalog.named("holdout3").parts();
         assertThat(holdout3).extracting(ScenarioPart::kind).containsAll(HOLDOUT3_KINDS)
