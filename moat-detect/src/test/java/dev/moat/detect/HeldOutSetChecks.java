@@ -37,6 +37,15 @@ final class HeldOutSetChecks {
      * every event carries its organisation's label (one campaign per campaign kind, ordinary kinds benign).
      */
     static void assertLabelledAndDeterministic(Scenario scenario, Set<ScenarioKind> kinds, long seed) {
+        assertLabelledAndDeterministic(scenario, kinds, Set.of(), seed);
+    }
+
+    /**
+     * As above, where the organisations of {@code mixedKinds} are mixed: their cover traffic is unlabelled and their
+     * harvest carries the campaign.
+     */
+    static void assertLabelledAndDeterministic(Scenario scenario, Set<ScenarioKind> kinds, Set<ScenarioKind> mixedKinds,
+                                               long seed) {
         SimulationSettings settings = SimulationSettings.of(seed, SimulationTestData.START);
         List<SimulatedEvent> events = deterministicEvents(scenario, seed);
 
@@ -45,14 +54,44 @@ final class HeldOutSetChecks {
         Map<ScenarioKind, Set<String>> labels = new HashMap<>();
         for (SimulatedEvent event : events) {
             SimulatedOrg org = orgs.get(event.event().orgId());
-            assertThat(org.mixed()).isFalse();
-            assertThat(event.campaignId()).isEqualTo(org.campaignId());
+            assertThat(org.mixed()).isEqualTo(mixedKinds.contains(org.kind()));
+            if (org.mixed()) {
+                event.campaignId().ifPresent(campaign -> assertThat(org.campaignId()).contains(campaign));
+            } else {
+                assertThat(event.campaignId()).isEqualTo(org.campaignId());
+            }
             labels.computeIfAbsent(org.kind(), kind -> new HashSet<>()).add(event.campaignId().orElse("benign"));
         }
         assertThat(labels).containsOnlyKeys(kinds);
         for (ScenarioKind kind : kinds) {
-            assertThat(labels.get(kind)).as(kind.label())
-                    .containsExactly(kind.campaign() ? "camp_" + kind.label() + "_1" : "benign");
+            String campaign = "camp_" + kind.label() + "_1";
+            Set<String> expected = mixedKinds.contains(kind) ? Set.of(campaign, "benign")
+                    : Set.of(kind.campaign() ? campaign : "benign");
+            assertThat(labels.get(kind)).as(kind.label()).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /**
+     * The held-out set {@code name}: five days of the held-out background of {@code holdout2}, two of each campaign
+     * kind of {@code kinds} and at least twelve organisations of its ordinary kind {@code ordinary}; and every
+     * campaign kind has a scenario of its own.
+     */
+    static void assertHeldOutScenario(String name, Set<ScenarioKind> kinds, ScenarioKind ordinary) {
+        Scenario scenario = ScenarioCatalog.named(name);
+        assertThat(scenario.duration()).isEqualTo(java.time.Duration.ofDays(5));
+        assertThat(scenario.parts()).filteredOn(part -> part.kind().campaign()).extracting(ScenarioPart::kind)
+                .containsExactlyInAnyOrderElementsOf(kinds.stream().filter(ScenarioKind::campaign).toList());
+        assertThat(scenario.parts()).filteredOn(part -> part.kind().campaign())
+                .allSatisfy(part -> assertThat(part.count()).isEqualTo(2));
+        assertThat(scenario.parts()).filteredOn(part -> part.kind() == ordinary)
+                .singleElement().satisfies(part -> assertThat(part.count()).isGreaterThanOrEqualTo(12));
+        assertThat(scenario.parts()).filteredOn(part -> !kinds.contains(part.kind()))
+                .containsExactlyElementsOf(ScenarioCatalog.named("holdout2").parts().stream()
+                        .filter(part -> !part.kind().campaign()).toList());
+        for (ScenarioKind kind : kinds) {
+            if (kind.campaign()) {
+                assertThat(ScenarioCatalog.named(kind.label()).parts()).extracting(ScenarioPart::kind).contains(kind);
+            }
         }
     }
 

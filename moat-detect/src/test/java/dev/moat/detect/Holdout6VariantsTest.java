@@ -1,5 +1,6 @@
 package dev.moat.detect;
 
+import static dev.moat.detect.HeldOutSetChecks.assertHeldOutScenario;
 import static dev.moat.detect.HeldOutSetChecks.assertLabelledAndDeterministic;
 import static dev.moat.detect.HeldOutSetChecks.distinct;
 import static dev.moat.detect.SimulationTestData.BUNDLED;
@@ -36,23 +37,7 @@ class Holdout6VariantsTest {
 
     @Test
     void theHoldout6ScenarioIsHoldout2sBackgroundWithTwoOfEachCampaignAndTwelveMarketplaces() {
-        Scenario holdout6 = ScenarioCatalog.named("holdout6");
-        assertThat(holdout6.duration()).isEqualTo(Duration.ofDays(5));
-        assertThat(holdout6.parts()).filteredOn(part -> part.kind().campaign())
-                .extracting(ScenarioPart::kind).containsExactlyInAnyOrder(ScenarioKind.TRICKLE_SWARM,
-                        ScenarioKind.EVOLVE_ITEMS, ScenarioKind.SCHEMA_HARVEST, ScenarioKind.TOOL_PLANS);
-        assertThat(holdout6.parts()).filteredOn(part -> part.kind().campaign())
-                .allSatisfy(part -> assertThat(part.count()).isEqualTo(2));
-        assertThat(holdout6.parts()).filteredOn(part -> part.kind() == ScenarioKind.CATALOGUE_ENRICHMENT)
-                .singleElement().satisfies(part -> assertThat(part.count()).isGreaterThanOrEqualTo(12));
-        assertThat(holdout6.parts()).filteredOn(part -> !HOLDOUT6_KINDS.contains(part.kind()))
-                .containsExactlyElementsOf(ScenarioCatalog.named("holdout2").parts().stream()
-                        .filter(part -> !part.kind().campaign()).toList());
-        for (ScenarioKind kind : HOLDOUT6_KINDS) {
-            if (kind.campaign()) {
-                assertThat(ScenarioCatalog.named(kind.label()).parts()).extracting(ScenarioPart::kind).contains(kind);
-            }
-        }
+        assertHeldOutScenario("holdout6", HOLDOUT6_KINDS, ScenarioKind.CATALOGUE_ENRICHMENT);
     }
 
     /**

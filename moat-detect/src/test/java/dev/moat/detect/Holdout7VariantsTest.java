@@ -1,6 +1,7 @@
 package dev.moat.detect;
 
-import static dev.moat.detect.HeldOutSetChecks.deterministicEvents;
+import static dev.moat.detect.HeldOutSetChecks.assertHeldOutScenario;
+import static dev.moat.detect.HeldOutSetChecks.assertLabelledAndDeterministic;
 import static dev.moat.detect.HeldOutSetChecks.distinct;
 import static dev.moat.detect.SimulationTestData.BUNDLED;
 import static dev.moat.detect.SimulationTestData.BUNDLED_PROMPTS;
@@ -33,48 +34,13 @@ class Holdout7VariantsTest {
      */
     @Property(tries = 2)
     void theHoldout7KindsAreLabelledAndDeterministicPerSeed(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
-        Scenario scenario = oneOfEach("holdout7", HOLDOUT7_KINDS, Duration.ofDays(1));
-        List<SimulatedEvent> events = deterministicEvents(scenario, seed);
-        Map<String, SimulatedOrg> orgs = BUNDLED.run(scenario, SimulationSettings.of(seed, SimulationTestData.START))
-                .orgs().stream().collect(Collectors.toMap(SimulatedOrg::orgId, org -> org));
-        Map<ScenarioKind, Set<String>> labels = new HashMap<>();
-        for (SimulatedEvent event : events) {
-            SimulatedOrg org = orgs.get(event.event().orgId());
-            assertThat(org.mixed()).isEqualTo(org.kind() == ScenarioKind.DECOY_MIX);
-            if (org.mixed()) {
-                event.campaignId().ifPresent(campaign -> assertThat(org.campaignId()).contains(campaign));
-            } else {
-                assertThat(event.campaignId()).isEqualTo(org.campaignId());
-            }
-            labels.computeIfAbsent(org.kind(), kind -> new HashSet<>()).add(event.campaignId().orElse("benign"));
-        }
-        assertThat(labels).containsOnlyKeys(HOLDOUT7_KINDS);
-        for (ScenarioKind kind : HOLDOUT7_KINDS) {
-            Set<String> expected = kind == ScenarioKind.DECOY_MIX ? Set.of("camp_decoy-mix_1", "benign")
-                    : Set.of(kind.campaign() ? "camp_" + kind.label() + "_1" : "benign");
-            assertThat(labels.get(kind)).as(kind.label()).containsExactlyInAnyOrderElementsOf(expected);
-        }
+        assertLabelledAndDeterministic(oneOfEach("holdout7", HOLDOUT7_KINDS, Duration.ofDays(1)), HOLDOUT7_KINDS,
+                Set.of(ScenarioKind.DECOY_MIX), seed);
     }
 
     @Test
     void theHoldout7ScenarioIsHoldout2sBackgroundWithTwoOfEachCampaignAndTwelveLawFirms() {
-        Scenario holdout7 = ScenarioCatalog.named("holdout7");
-        assertThat(holdout7.duration()).isEqualTo(Duration.ofDays(5));
-        assertThat(holdout7.parts()).filteredOn(part -> part.kind().campaign())
-                .extracting(ScenarioPart::kind).containsExactlyInAnyOrder(ScenarioKind.THIN_PROBES,
-                        ScenarioKind.PERSONA_REASONING, ScenarioKind.REPLY_PREFERENCE, ScenarioKind.DECOY_MIX);
-        assertThat(holdout7.parts()).filteredOn(part -> part.kind().campaign())
-                .allSatisfy(part -> assertThat(part.count()).isEqualTo(2));
-        assertThat(holdout7.parts()).filteredOn(part -> part.kind() == ScenarioKind.CONTRACT_REVIEW)
-                .singleElement().satisfies(part -> assertThat(part.count()).isGreaterThanOrEqualTo(12));
-        assertThat(holdout7.parts()).filteredOn(part -> !HOLDOUT7_KINDS.contains(part.kind()))
-                .containsExactlyElementsOf(ScenarioCatalog.named("holdout2").parts().stream()
-                        .filter(part -> !part.kind().campaign()).toList());
-        for (ScenarioKind kind : HOLDOUT7_KINDS) {
-            if (kind.campaign()) {
-                assertThat(ScenarioCatalog.named(kind.label()).parts()).extracting(ScenarioPart::kind).contains(kind);
-            }
-        }
+        assertHeldOutScenario("holdout7", HOLDOUT7_KINDS, ScenarioKind.CONTRACT_REVIEW);
     }
 
     /** Grading through product questions uses none of a grader's vocabulary in the words the campaign adds. */
