@@ -22,21 +22,25 @@ import java.util.List;
  * hundred exchanges nothing in the traffic tells the two apart. What does is the material: a public benchmark's
  * test items are what evaluations are made of, and a harvest of them is bounded by the benchmark's size and buys
  * answers that are public already (asked again and again, they add nothing new, as with any evaluation rerun). A
- * principal whose traffic is almost all registered items is therefore flagged at most — visible to analysts, not
- * queued for them — and such exchanges do not spend a review budget; fresh items mixed in are judged as always.
+ * principal whose requests that could count as harvesting are almost all registered items is therefore flagged at
+ * most — visible to analysts, not queued for them — and such exchanges do not spend a review budget; fresh items
+ * mixed in are judged as always.
  *
  * <p>An item is recognised by its first {@value #ANCHOR_WORDS} words (case-folded, punctuation ignored, see
  * {@link TextTokens}) and then checked over all of its words, so a template's own words around it do not matter
  * and an item that merely starts like a registered one does not match (items that open alike are all tried).
  * Items shorter than the anchor are not registered: too short to recognise without matching ordinary sentences.
- * Immutable and thread-safe.
+ * Only the first {@value #MAX_PROMPT_WORDS} words of a prompt are searched. Immutable and thread-safe.
  */
 public final class BenchmarkItems {
 
     /** Words an item is looked up by. */
     static final int ANCHOR_WORDS = 8;
-    /** Words of a prompt searched for an item; an item must start within them. */
-    private static final int MAX_PROMPT_WORDS = 1_024;
+    /**
+     * Words of a prompt searched for an item, and the most an item may have: enough for a few-shot prompt whose
+     * item comes after its worked examples.
+     */
+    private static final int MAX_PROMPT_WORDS = 4_096;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The fields an item's text is read from, in order of preference ({@code turns}: its first element). */
     private static final List<String> TEXT_FIELDS = List.of("question", "prompt", "instruction", "input", "text",
