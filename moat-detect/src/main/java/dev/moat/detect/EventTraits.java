@@ -30,7 +30,10 @@ final class EventTraits {
      * harvester is after (an answer grounded in a long prompt — retrieved pages, a document — does not count).
      */
     boolean longCompletion;
-    /** logit_bias together with logprobs on a tiny completion: a probe of the output layer. */
+    /**
+     * logit_bias together with logprobs: a probe of the output layer (the combination the request guard names), on a
+     * one-token completion or a longer one, each of whose positions is another reading.
+     */
     boolean logitProbe;
     /** Many choices per request (n far above normal). */
     boolean manyChoices;

@@ -53,8 +53,8 @@ final class EventTraitsReader {
         t.singleShot = request.turns() <= 1 && request.tools() == 0;
         t.toolOpening = request.turns() <= 1 && request.tools() > 0;
         t.toolFollowUp = request.turns() > 1 && request.tools() > 0;
-        t.logitProbe = request.logitBiasSize() > 0 && (request.logprobs() || request.topLogprobs() > 0)
-                && request.maxTokens() > 0 && request.maxTokens() <= 4;
+        // whatever the budget: every position of a longer answer is one more reading of the biased output layer
+        t.logitProbe = request.logitBiasSize() > 0 && (request.logprobs() || request.topLogprobs() > 0);
         t.manyChoices = request.n() > MANY_CHOICES;
         t.softLabels = !t.logitProbe && request.topLogprobs() >= SOFT_LABEL_ALTERNATIVES
                 && event.response().completionTokens() >= SOFT_LABEL_MIN_TOKENS;

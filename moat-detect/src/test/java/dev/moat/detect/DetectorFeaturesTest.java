@@ -97,6 +97,27 @@ class DetectorFeaturesTest {
         assertThat(verdict.signals()).extracting(Signal::name).contains("logit_extraction");
     }
 
+    /**
+     * Output-layer probing spread thin: a few requests an hour through the working day, each an ordinary question
+     * at an ordinary budget with a small bias map and the top log-probabilities. Each answer's every position reads
+     * the biased distribution; the combination is the probe whatever the budget.
+     */
+    @Test
+    void logitBiasWithLogprobsAtOrdinaryBudgetsIsActioned() {
+        java.util.Random rng = new java.util.Random(81);
+        List<UsageEvent> events = new java.util.ArrayList<>();
+        Instant ts = Workloads.START;
+        for (int i = 0; i < 120; i++) {
+            ts = ts.plusSeconds(600 + rng.nextInt(900));
+            events.add(TestEvents.event("org_thin", ts).ip("198.51.100.7").userAgent("openai-python/1.54")
+                    .user(Workloads.mathProblem(rng)).maxTokens(64 + rng.nextInt(448)).logitBias(2 + rng.nextInt(14))
+                    .logprobs(3 + rng.nextInt(3)).completionTokens(40 + rng.nextInt(200)).build());
+        }
+        PrincipalVerdict verdict = run(events, Workloads.standard("org_thin"));
+        assertThat(verdict.action().affectsCustomer()).isTrue();
+        assertThat(verdict.signals()).extracting(Signal::name).contains("logit_extraction");
+    }
+
     @Test
     void softLabelsOnEverySubstantialAnswerAreActioned() {
         PrincipalVerdict verdict = run(Workloads.softLabelReader("org_sl", Workloads.START, 1_500, 5, 350),
