@@ -95,6 +95,17 @@ final class HeldOutSetChecks {
         }
     }
 
+    /** The texts of the bundled prompts' harvesting material, to tell a campaign's items from anything else. */
+    static Set<String> bundledHarvestItems() {
+        Set<String> items = new HashSet<>();
+        for (PromptSource.Pool pool : PromptSource.Pool.values()) {
+            if (pool.harvesting()) {
+                SimulationTestData.BUNDLED_PROMPTS.pool(pool).forEach(prompt -> items.add(prompt.text().strip()));
+            }
+        }
+        return items;
+    }
+
     static Set<String> distinct(List<SimulatedOrg> orgs, java.util.function.Function<SimulatedOrg, String> fact) {
         return orgs.stream().map(fact).collect(Collectors.toSet());
     }

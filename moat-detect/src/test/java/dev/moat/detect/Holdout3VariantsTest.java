@@ -62,12 +62,7 @@ class Holdout3VariantsTest {
         assertThat(distinct(soft, org -> org.profile().paymentFingerprint().orElseThrow())).hasSize(soft.size());
 
         PromptIndex index = new PromptIndex(BUNDLED_PROMPTS);
-        Set<String> harvestItems = new HashSet<>();
-        for (PromptSource.Pool pool : PromptSource.Pool.values()) {
-            if (pool.harvesting()) {
-                BUNDLED_PROMPTS.pool(pool).forEach(prompt -> harvestItems.add(prompt.text().strip()));
-            }
-        }
+        Set<String> harvestItems = HeldOutSetChecks.bundledHarvestItems();
         Map<ScenarioKind, Integer> events = new HashMap<>();
         Map<ScenarioKind, Integer> multiTurn = new HashMap<>();
         Map<ScenarioKind, Set<String>> keys = new HashMap<>();

@@ -53,12 +53,7 @@ class Holdout4VariantsTest {
         assertThat(byKind.get(ScenarioKind.PARAPHRASE_HARVEST).size()).isBetween(4, 6);
 
         PromptIndex index = new PromptIndex(BUNDLED_PROMPTS);
-        Set<String> harvestItems = new HashSet<>();
-        for (PromptSource.Pool pool : PromptSource.Pool.values()) {
-            if (pool.harvesting()) {
-                BUNDLED_PROMPTS.pool(pool).forEach(prompt -> harvestItems.add(prompt.text().strip()));
-            }
-        }
+        Set<String> harvestItems = HeldOutSetChecks.bundledHarvestItems();
         Set<String> ordinaryPrompts = new HashSet<>();
         for (PromptSource.Pool pool : List.of(PromptSource.Pool.CHAT, PromptSource.Pool.DIALOGUE)) {
             BUNDLED_PROMPTS.pool(pool).forEach(prompt -> ordinaryPrompts.add(prompt.text().strip()));

@@ -94,12 +94,7 @@ class Holdout5VariantsTest {
         });
 
         PromptIndex index = new PromptIndex(BUNDLED_PROMPTS);
-        Set<String> harvestItems = new HashSet<>();
-        for (PromptSource.Pool pool : PromptSource.Pool.values()) {
-            if (pool.harvesting()) {
-                BUNDLED_PROMPTS.pool(pool).forEach(prompt -> harvestItems.add(prompt.text().strip()));
-            }
-        }
+        Set<String> harvestItems = HeldOutSetChecks.bundledHarvestItems();
         Map<ScenarioKind, Integer> harvested = new HashMap<>();
         Map<String, Integer> critiqueLines = new HashMap<>();
         int[] critiqueFrames = {0};

@@ -77,12 +77,7 @@ class Holdout6VariantsTest {
         assertThat(byKind.get(ScenarioKind.TOOL_PLANS)).hasSize(1);
 
         PromptIndex index = new PromptIndex(BUNDLED_PROMPTS);
-        Set<String> harvestItems = new HashSet<>();
-        for (PromptSource.Pool pool : PromptSource.Pool.values()) {
-            if (pool.harvesting()) {
-                BUNDLED_PROMPTS.pool(pool).forEach(prompt -> harvestItems.add(prompt.text().strip()));
-            }
-        }
+        Set<String> harvestItems = HeldOutSetChecks.bundledHarvestItems();
         Map<ScenarioKind, Integer> harvested = new HashMap<>();
         Map<String, Set<String>> swarmSlash24s = new HashMap<>();
         Map<String, Integer> swarmBusiestDay = new HashMap<>();

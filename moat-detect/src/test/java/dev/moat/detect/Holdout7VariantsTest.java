@@ -88,12 +88,7 @@ class Holdout7VariantsTest {
         assertThat(byKind.get(ScenarioKind.DECOY_MIX)).allMatch(SimulatedOrg::mixed);
 
         PromptIndex index = new PromptIndex(BUNDLED_PROMPTS);
-        Set<String> harvestItems = new HashSet<>();
-        for (PromptSource.Pool pool : PromptSource.Pool.values()) {
-            if (pool.harvesting()) {
-                BUNDLED_PROMPTS.pool(pool).forEach(prompt -> harvestItems.add(prompt.text().strip()));
-            }
-        }
+        Set<String> harvestItems = HeldOutSetChecks.bundledHarvestItems();
         Map<ScenarioKind, Integer> harvested = new HashMap<>();
         Map<String, Integer> probesPerKeyAndDay = new HashMap<>();
         Set<String> probeKeys = new HashSet<>();
