@@ -152,7 +152,7 @@ final class RiskAssessment {
                 "one template stream on its own carries harvesting intent and parameters (stream risk %.2f)", stream),
                 List.of());
         add(signals, "logit_extraction", extraction, String.format(Locale.ROOT,
-                "%.0f%% of requests probe the output layer (logit_bias with logprobs on tiny completions, or n far "
+                "%.0f%% of requests probe the output layer (logit_bias together with logprobs, or n far "
                         + "above normal)", 100 * extraction), examples.of(ExampleEvents.LOGIT));
         add(signals, "soft_label_distillation", softLabels, String.format(Locale.ROOT,
                 "%.0f%% of answers were requested with the log-probabilities of their top alternatives for every "
