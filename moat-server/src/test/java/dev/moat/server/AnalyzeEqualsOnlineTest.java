@@ -73,6 +73,50 @@ class AnalyzeEqualsOnlineTest {
         }
     }
 
+    /**
+     * Through the gateway: an evaluation of GSM8K's test items in a chain-of-thought template with a 4,096-token
+     * budget, from a new self-serve account, is stopped as a reasoning harvest — unless the gateway's configuration
+     * registers the benchmark ({@code detection.benchmarks}), and then it is served to the end.
+     */
+    @Test
+    void anEvaluationOverABenchmarkTheConfigurationRegistersIsServed() throws Exception {
+        java.nio.file.Path gsm8k = SharedData.file("prompts/human/gsm8k_test.jsonl");
+        List<String> questions = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(gsm8k).subList(0, 150)) {
+            questions.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("question").asText());
+        }
+        assertThat(refusedDuringEvaluation("", questions)).isPositive();
+        assertThat(refusedDuringEvaluation("detection: {benchmarks: [\"" + gsm8k + "\"]}\n", questions)).isZero();
+    }
+
+    /** Requests of the evaluation that the gateway refused, with {@code extraYaml} as configuration. */
+    private static int refusedDuringEvaluation(String extraYaml, List<String> questions) {
+        try (GatewayFixture moat = new GatewayFixture(extraYaml)) {
+            moat.upstream.respondWith(StubResponse.json(200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":"
+                    + "\"assistant\",\"content\":\"Step 1: read the problem. Step 2: compute. The answer is 18.\"},"
+                    + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":90,\"completion_tokens\":900}}"));
+            String id = moat.admin("POST", "/admin/v1/orgs", "{\"name\":\"Eval Lab\",\"country\":\"US\",\"tier\":"
+                    + "\"self-serve\",\"contact_email\":\"ml@eval-lab.example\"}").body().get("id").asText();
+            moat.admin("POST", "/admin/v1/orgs/" + id + "/approve", "{}");
+            String key = moat.admin("POST", "/admin/v1/orgs/" + id + "/keys", "{\"models\":[\"model-a\"]}").body()
+                    .get("key").asText();
+            int refused = 0;
+            for (String question : questions) {
+                String body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("model", "model-a").put("max_tokens", 4096)
+                        .set("messages", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                                .add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                                        .put("role", "user").put("content", "Question: " + question
+                                                + "\nAnswer: Let's think step by step."))).toString();
+                if (moat.gateway.post("/v1/chat/completions", body, "authorization", "Bearer " + key,
+                        "user-agent", "lm-eval/0.4").statusCode() != 200) {
+                    refused++;
+                }
+            }
+            return refused;
+        }
+    }
+
     private static Map<String, String> actions(AnalysisReport report) {
         Map<String, String> actions = new TreeMap<>();
         for (PrincipalVerdict principal : report.principals()) {
