@@ -69,7 +69,14 @@ public final class DetectionBench {
         }
         PromptSource prompts = options.prompts().map(PromptSource::fromDirectory).orElseGet(PromptSource::bundled);
         Simulator simulator = new Simulator(prompts);
-        BenchmarkItems benchmarks = BenchmarkItems.read(options.benchmarks());
+        BenchmarkItems benchmarks;
+        try {
+            benchmarks = BenchmarkItems.read(options.benchmarks());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.err.println("detection bench: --benchmarks: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         List<DetectionOutcome> outcomes = new ArrayList<>();
         System.out.printf(Locale.ROOT,
                 "# Detection benchmark — prompts: %s; scale %.2f%s; from %s; %s; %,d registered benchmark items;"
