@@ -25,8 +25,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.TUTORING_APP, country, random.nextBoolean() ? "standard" : "enterprise",
                 companyDomain(country));
-        TrafficOrigin backend = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 2 + random.nextInt(3), random));
+        TrafficOrigin backend = servers(country, 2, 3);
         TrafficSource.Client client = client(orgId, oneOf(SDK_AGENTS));
         TrafficKeyLimit limit = new TrafficKeyLimit(1_000);
         String app = capitalised(word());
@@ -51,8 +50,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.JUDGE_SERVICE, country, random.nextBoolean() ? "enterprise" : "standard",
                 companyDomain(country));
-        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(3), random));
+        TrafficOrigin servers = servers(country, 1, 3);
         String company = TrafficJudgeService.company(random);
         int system = random.nextInt(TrafficJudgeService.systemPrompts());
         int rubric = random.nextInt(TrafficJudgeService.rubrics());
@@ -73,8 +71,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.DOC_LOCALISATION, country,
                 random.nextBoolean() ? "enterprise" : "standard", companyDomain(country));
-        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        TrafficOrigin servers = servers(country, 1, 2);
         String agent = oneOf(JOB_AGENTS);
         for (int k = 0, clients = 1 + random.nextInt(3); k < clients; k++) {
             add(client(orgId, agent), servers, new TrafficCadence.Sessions(end, 6 + random.nextInt(20),
@@ -93,8 +90,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.SEO_ARTICLES, country, random.nextBoolean() ? "self-serve" : "standard",
                 companyDomain(country));
-        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        TrafficOrigin servers = servers(country, 1, 2);
         String agency = TrafficSeoArticles.agency(random);
         int system = random.nextInt(TrafficSeoArticles.systemPrompts());
         int maxTokens = random.nextBoolean() ? 8_192 : 16_000;
@@ -113,8 +109,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.SUPPORT_BOT, country, random.nextBoolean() ? "standard" : "enterprise",
                 companyDomain(country));
-        TrafficOrigin backend = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 2 + random.nextInt(3), random));
+        TrafficOrigin backend = servers(country, 2, 3);
         TrafficSource.Client client = client(orgId, oneOf(SDK_AGENTS));
         TrafficKeyLimit limit = new TrafficKeyLimit(1_500);
         int product = random.nextInt(TrafficSupportBot.products());
@@ -136,8 +131,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.PRE_LABELLING, country, random.nextBoolean() ? "enterprise" : "standard",
                 companyDomain(country));
-        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        TrafficOrigin servers = servers(country, 1, 2);
         String company = TrafficPreLabelling.company(random);
         int system = random.nextInt(TrafficPreLabelling.systemPrompts());
         int maxTokens = random.nextBoolean() ? 1_024 : 2_048;
@@ -167,8 +161,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         orgs.add(new SimulatedOrg(profile(orgId, created, country, "self-serve", domain, payment(),
                 TrafficNetworks.residential(country, random).address(random)), ScenarioKind.OLYMPIAD_COACH,
                 Optional.empty(), false));
-        TrafficOrigin backend = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        TrafficOrigin backend = servers(country, 1, 2);
         TrafficSource.Client client = client(orgId, oneOf(SDK_AGENTS));
         TrafficKeyLimit limit = new TrafficKeyLimit(300);
         String platform = capitalised(word()) + " Olympiad";
@@ -190,8 +183,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
     void codeReviewBot() {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.CODE_REVIEW_BOT, country, "enterprise", companyDomain(country));
-        TrafficOrigin runners = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 2 + random.nextInt(3), random));
+        TrafficOrigin runners = servers(country, 2, 3);
         String company = capitalised(word());
         String bot = TrafficCodeReview.bot(random);
         int system = random.nextInt(TrafficCodeReview.systemPrompts());
@@ -219,8 +211,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.CATALOGUE_ENRICHMENT, country,
                 random.nextBoolean() ? "enterprise" : "standard", companyDomain(country));
-        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(3), random));
+        TrafficOrigin servers = servers(country, 1, 3);
         String marketplace = capitalised(word()) + " Market";
         String note = oneOf(List.of("Write in British English, friendly but factual.",
                 "Use US English and a confident, concise tone.", "Plain English, no exclamation marks.",
@@ -250,8 +241,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         String country = oneOf(List.of("US", "US", "GB", "DE", "FR", "NL", "JP", "SG", "AU"));
         String orgId = ordinaryOrg(ScenarioKind.CONTRACT_REVIEW, country, random.nextBoolean() ? "enterprise" : "standard",
                 companyDomain(country));
-        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        TrafficOrigin servers = servers(country, 1, 2);
         String firm = TrafficContractReview.firm(random);
         int maxTokens = random.nextBoolean() ? 2_048 : 4_096;
         boolean thinking = random.nextInt(3) == 0;

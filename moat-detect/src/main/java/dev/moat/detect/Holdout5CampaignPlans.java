@@ -144,8 +144,7 @@ final class Holdout5CampaignPlans extends PlanningBlocks {
         String orgId = campaignOrg(ScenarioKind.ENTERPRISE_RAMP, campaign,
                 start - (300 + random.nextInt(1_700)) * DAY - random.nextLong(DAY), country, "enterprise",
                 companyDomain(country), payment(), TrafficNetworks.residential(country, random).address(random), true);
-        TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 2 + random.nextInt(2), random));
+        TrafficOrigin servers = servers(country, 2, 2);
         TrafficSource.Client pipeline = client(orgId, oneOf(JOB_AGENTS));
         TrafficKeyLimit limit = new TrafficKeyLimit(1_000);
         int hour = random.nextInt(24);

@@ -73,8 +73,7 @@ final class Holdout6CampaignPlans extends PlanningBlocks {
                     start - (20 + random.nextInt(381)) * DAY - random.nextLong(DAY), country,
                     random.nextBoolean() ? "standard" : "self-serve", companyDomain(country), payment(),
                     TrafficNetworks.residential(country, random).address(random), false);
-            TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
-                    TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+            TrafficOrigin servers = servers(country, 1, 2);
             List<PromptSource.Pool> pools = harvestPools();
             int maxTokens = List.of(4_096, 6_000, 8_192).get(random.nextInt(3));
             OptionalDouble temperature = OptionalDouble.of(0.6 + 0.4 * random.nextDouble());
@@ -100,8 +99,7 @@ final class Holdout6CampaignPlans extends PlanningBlocks {
                     start - (60 + random.nextInt(841)) * DAY - random.nextLong(DAY), country,
                     random.nextBoolean() ? "standard" : "enterprise", companyDomain(country), payment(),
                     TrafficNetworks.residential(country, random).address(random), false);
-            TrafficOrigin servers = TrafficOrigin.of(TrafficOrigin.addresses(
-                    TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(3), random));
+            TrafficOrigin servers = servers(country, 1, 3);
             TrafficSchemaHarvest.Schema schema = TrafficSchemaHarvest.Schema.draw(capitalised(word()), random);
             List<PromptSource.Pool> pools = harvestPools();
             int maxTokens = List.of(2_048, 3_000, 4_096).get(random.nextInt(3));

@@ -46,8 +46,7 @@ final class OrdinaryPlans extends PlanningBlocks {
     private void chatApp(String country) {
         String orgId = ordinaryOrg(ScenarioKind.CHAT, country, random.nextBoolean() ? "standard" : "enterprise",
                 companyDomain(country));
-        TrafficOrigin backend = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 2 + random.nextInt(3), random));
+        TrafficOrigin backend = servers(country, 2, 3);
         TrafficSource.Client client = client(orgId, oneOf(SDK_AGENTS));
         TrafficKeyLimit limit = new TrafficKeyLimit(1_000);
         Optional<String> system = Optional.of("You are the friendly assistant inside the "
@@ -65,8 +64,7 @@ final class OrdinaryPlans extends PlanningBlocks {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.BATCH, country, random.nextBoolean() ? "enterprise" : "standard",
                 companyDomain(country));
-        TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(3), random));
+        TrafficOrigin origin = servers(country, 1, 3);
         int jobs = 1 + random.nextInt(2);
         for (int j = 0; j < jobs; j++) {
             TrafficCadence cadence = new TrafficCadence.DailyRun(end, random.nextInt(24), 150 + random.nextInt(1_200),
@@ -80,8 +78,7 @@ final class OrdinaryPlans extends PlanningBlocks {
         String country = TrafficNetworks.customerCountry(random);
         String orgId = ordinaryOrg(ScenarioKind.RAG, country, random.nextBoolean() ? "enterprise" : "standard",
                 companyDomain(country));
-        TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(
-                TrafficNetworks.hosting(country, random).narrow(random), 1 + random.nextInt(2), random));
+        TrafficOrigin origin = servers(country, 1, 2);
         TrafficCadence cadence = new TrafficCadence.Diurnal(end, 30 + random.nextInt(170), offset(country));
         add(client(orgId, oneOf(SDK_AGENTS)), origin, cadence, new TrafficRetrieval(prompts, random),
                 new TrafficKeyLimit(600), Optional.empty());

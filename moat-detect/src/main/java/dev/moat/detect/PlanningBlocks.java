@@ -117,6 +117,15 @@ abstract class PlanningBlocks {
      * department or subsidiary signed up separately): same e-mail domain and payment method, an
      * innocent link that cluster linkage must not treat as a campaign.
      */
+    /**
+     * A company's servers: {@code fewest} to {@code fewest + spread - 1} addresses in one narrow hosting block of
+     * {@code country} (drawn in that order — block, count, addresses — so every plan draws as it always has).
+     */
+    TrafficOrigin servers(String country, int fewest, int spread) {
+        TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
+        return TrafficOrigin.of(TrafficOrigin.addresses(block, fewest + random.nextInt(spread), random));
+    }
+
     String ordinaryOrg(ScenarioKind kind, String country, String tier, String domain) {
         long created = start - (30 + random.nextInt(1_500)) * DAY - random.nextLong(DAY);
         String orgId = id("org_");
