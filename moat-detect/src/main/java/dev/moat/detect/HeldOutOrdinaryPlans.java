@@ -8,8 +8,8 @@ import java.util.OptionalDouble;
  * The held-out ordinary kinds, each written without reading the detector: the hard ordinary cases of
  * {@code holdout3} (tutoring apps), {@code holdout4} (judge services) and {@code holdout5} (documentation
  * localisation), the five kinds of {@code ordinary2} (SEO article agencies, support bots, pre-labelling queues,
- * an olympiad coaching platform, code-review bots), {@code holdout6} (marketplace catalogue enrichment) and
- * {@code holdout7} (due-diligence contract review).
+ * an olympiad coaching platform, code-review bots), {@code holdout6} (marketplace catalogue enrichment),
+ * {@code holdout7} (due-diligence contract review) and {@code holdout8} (a game studio's NPC dialogue).
  */
 final class HeldOutOrdinaryPlans extends PlanningBlocks {
 
@@ -257,6 +257,41 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
             add(platform, servers, new TrafficCadence.Steady(from, from + length, perMinute, 0.3, 0.01),
                     new TrafficContractReview(firm, TrafficContractReview.project(random), maxTokens, thinking), limit,
                     Optional.empty());
+        }
+    }
+
+    /**
+     * Held out (holdout8), ordinary: a game studio (a quarter of them young indie studios on self-serve) generating its
+     * non-player characters' dialogue from its build farm: one to three content passes during the period, each 500–3,000
+     * characters at 15–60 a minute under one template with two to four variants per request, and on a second key its
+     * 5–25 writers iterating on scenes in the studio's writing tool through the working day.
+     */
+    void npcDialogue() {
+        String country = oneOf(List.of("US", "US", "CA", "GB", "FR", "JP", "KR", "DE", "AU"));
+        String tier = random.nextInt(4) == 0 ? "self-serve" : random.nextBoolean() ? "standard" : "enterprise";
+        String orgId = ordinaryOrg(ScenarioKind.NPC_DIALOGUE, country, tier, companyDomain(country));
+        TrafficOrigin buildFarm = servers(country, 1, 3);
+        String studio = capitalised(word()) + " " + oneOf(List.of("Games", "Interactive", "Studios", "Entertainment"));
+        String bible = TrafficNpcDialogue.styleBible(studio, random);
+        TrafficSource.Client pipeline = client(orgId, oneOf(JOB_AGENTS));
+        TrafficKeyLimit pipelineLimit = new TrafficKeyLimit(600);
+        TrafficNpcDialogue pass = new TrafficNpcDialogue(bible, TrafficNpcDialogue.order(random),
+                List.of(4_000, 6_000, 8_000).get(random.nextInt(3)), 2 + random.nextInt(3),
+                OptionalDouble.of(List.of(0.9, 1.0, 1.1).get(random.nextInt(3))));
+        for (int p = 0, passes = 1 + random.nextInt(3); p < passes; p++) {
+            double perMinute = 15 + random.nextInt(46);
+            long length = (long) ((500 + random.nextInt(2_501)) * TrafficCadence.MINUTE / perMinute);
+            long from = start + (long) (random.nextDouble() * Math.max(1, end - start - length));
+            add(pipeline, buildFarm, new TrafficCadence.Steady(from, from + length, perMinute, 0.2, 0), pass,
+                    pipelineLimit, Optional.empty());
+        }
+        TrafficSource.Client tool = client(orgId, oneOf(SDK_AGENTS));
+        TrafficKeyLimit toolLimit = new TrafficKeyLimit(600);
+        int sceneTokens = random.nextBoolean() ? 2_048 : 4_096;
+        for (int w = 0, writers = 5 + random.nextInt(21); w < writers; w++) {
+            add(tool, buildFarm, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
+                            60_000 + random.nextInt(120_000), offset(country)),
+                    new TrafficNpcScenes(bible, sceneTokens, OptionalDouble.of(0.8)), toolLimit, Optional.empty());
         }
     }
 }

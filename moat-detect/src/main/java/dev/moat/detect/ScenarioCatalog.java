@@ -32,6 +32,11 @@ import java.util.Map;
  *       over many keys with small bias maps, reasoning coerced by personas in the system prompt, grading phrased as
  *       customer-support questions, harvesting diluted with made-up decoy chats; with law firms reviewing data rooms
  *       as hard ordinary cases;</li>
+ *   <li>{@code holdout8} — an eighth held-out set, written blind to the detector: a reseller injecting harvesting
+ *       sessions shaped like its users' into its own app's stream, a partner's leaked key used from the partner's own
+ *       cloud with its client and system prompt, reasoning coerced one short step per turn, a synthetic-dialogue
+ *       factory in which the model also writes the user's side; with game studios generating NPC dialogue as hard
+ *       ordinary cases;</li>
  *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
  *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
  *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
@@ -157,6 +162,15 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.CONTRACT_REVIEW, 12),
                         ScenarioPart.of(ScenarioKind.THIN_PROBES, 2), ScenarioPart.of(ScenarioKind.PERSONA_REASONING, 2),
                         ScenarioPart.of(ScenarioKind.REPLY_PREFERENCE, 2), ScenarioPart.of(ScenarioKind.DECOY_MIX, 2))));
+        put(scenarios, new Scenario("holdout8",
+                "held-out campaign variants written blind to the detector: a reseller injecting harvesting sessions shaped "
+                        + "like its users' into its own app, a partner's leaked key used from the partner's own cloud, "
+                        + "reasoning coerced one short step per turn, a dialogue factory in which the model also writes "
+                        + "the user's side; and game studios generating NPC dialogue as hard ordinary cases",
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.NPC_DIALOGUE, 12),
+                        ScenarioPart.of(ScenarioKind.WRAPPER_INJECTION, 2), ScenarioPart.of(ScenarioKind.CLOUD_TWIN, 2),
+                        ScenarioPart.of(ScenarioKind.SOCRATIC_STEPS, 2), ScenarioPart.of(ScenarioKind.SELF_CHAT, 2))));
         put(scenarios, new Scenario("evaluations",
                 "model evaluations on a public benchmark from standard and self-serve accounts, with the budgets and "
                         + "thinking of reasoning models, beside reasoning-coercion and bold harvesters: the ordinary "

@@ -219,7 +219,37 @@ public enum ScenarioKind {
      * every material clause with the reasoning behind its risk rating, in bursts of hundreds of contracts, and its
      * associates' questions through the working day.
      */
-    CONTRACT_REVIEW("contract-review", false);
+    CONTRACT_REVIEW("contract-review", false),
+    /**
+     * Held out (holdout8): a reseller that is the harvester — an established writing-assistant app with hundreds of
+     * genuine end users injects its own harvesting sessions as 12–20 % of its sessions, under its app's system prompt,
+     * budget and client, following its users' day, with the follow-up messages its real users send.
+     */
+    WRAPPER_INJECTION("wrapper-injection", true),
+    /**
+     * Held out (holdout8): a vetted partner's leaked key used from the partner's own cloud provider and country (another
+     * /24 of the same hosting block), with the partner's client library and its internal assistant's system prompt,
+     * in chat-shaped sessions that follow the partner's working day.
+     */
+    CLOUD_TWIN("cloud-twin", true),
+    /**
+     * Held out (holdout8): reasoning coercion one step at a time — "homework hint" apps whose virtual students ask for
+     * only the first part of a problem, then the next, then the result, so each answer is one short step and the whole
+     * chain of thought is reassembled from many short turns, with no elicitation wording and small budgets.
+     */
+    SOCRATIC_STEPS("socratic-steps", true),
+    /**
+     * Held out (holdout8): a synthetic-dialogue factory — the model plays both sides: one request asks it to write the
+     * user's next message from the transcript, the next answers that message with the whole conversation, so every
+     * follow-up is new, specific wording and the harvest is deep multi-turn conversations.
+     */
+    SELF_CHAT("self-chat", true),
+    /**
+     * Held out (holdout8), ordinary: a game studio generating its non-player characters' dialogue — bulk content passes
+     * on the build farm under one template (several variants per character, long JSON output, high temperature) and its
+     * writers iterating on scenes through the working day.
+     */
+    NPC_DIALOGUE("npc-dialogue", false);
 
     private final String label;
     private final boolean campaign;

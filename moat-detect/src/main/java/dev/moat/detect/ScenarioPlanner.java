@@ -10,7 +10,7 @@ import java.util.List;
  * generator, so a seed fixes them and another seed varies them.
  *
  * <p>Each kind is planned by the plans of its set ({@link OrdinaryPlans}, {@link CampaignPlans}, the held-out
- * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout7CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
+ * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout8CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
  * sharing one {@link PlanningState}: the draws happen in the order of the parts whichever plan makes them, so where
  * a kind's code lives changes nothing in the traffic a seed gives.
  */
@@ -25,6 +25,7 @@ final class ScenarioPlanner {
     private final Holdout5CampaignPlans holdout5;
     private final Holdout6CampaignPlans holdout6;
     private final Holdout7CampaignPlans holdout7;
+    private final Holdout8CampaignPlans holdout8;
     private final HeldOutOrdinaryPlans heldOutOrdinary;
 
     ScenarioPlanner(PromptSource prompts, long seed, Instant start, long durationMillis) {
@@ -37,6 +38,7 @@ final class ScenarioPlanner {
         this.holdout5 = new Holdout5CampaignPlans(state);
         this.holdout6 = new Holdout6CampaignPlans(state);
         this.holdout7 = new Holdout7CampaignPlans(state);
+        this.holdout8 = new Holdout8CampaignPlans(state);
         this.heldOutOrdinary = new HeldOutOrdinaryPlans(state);
     }
 
@@ -100,6 +102,11 @@ final class ScenarioPlanner {
                 case REPLY_PREFERENCE -> holdout7.replyPreference();
                 case DECOY_MIX -> holdout7.decoyMix();
                 case CONTRACT_REVIEW -> heldOutOrdinary.contractReview();
+                case WRAPPER_INJECTION -> holdout8.wrapperInjection();
+                case CLOUD_TWIN -> holdout8.cloudTwin();
+                case SOCRATIC_STEPS -> holdout8.socraticSteps();
+                case SELF_CHAT -> holdout8.selfChat();
+                case NPC_DIALOGUE -> heldOutOrdinary.npcDialogue();
             }
         }
     }

@@ -196,4 +196,21 @@ sealed interface TrafficCadence {
             return next < until ? next : Long.MAX_VALUE;
         }
     }
+
+    /**
+     * Another cadence that only begins at {@code from}: a client that appears part-way through the period (a thief
+     * from the moment a key leaked) and then keeps the rhythm of {@code cadence}.
+     */
+    record Starting(long from, TrafficCadence cadence) implements TrafficCadence {
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            return cadence.first(Math.max(start, from), random);
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            return cadence.following(now, continues, random);
+        }
+    }
 }

@@ -15,7 +15,8 @@ final class TrafficConversation implements TrafficContent {
 
     private static final int MAX_HISTORY = 12;
     private static final int MAX_ANSWER_CHARS = 700;
-    private static final List<String> FOLLOW_UPS = List.of(
+    /** What people type after an answer; an app's operator who harvests through its own key replays these. */
+    static final List<String> FOLLOW_UPS = List.of(
             "Thanks! Can you make it shorter?", "Can you give me an example?", "Why is that?",
             "ok and what if it doesn't work", "Could you explain the second point in more detail?",
             "Great, now put it in a table.", "hmm, I'm not sure that's right. Can you double-check?",

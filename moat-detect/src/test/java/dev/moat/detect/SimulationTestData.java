@@ -40,6 +40,10 @@ final class SimulationTestData {
     static final Set<ScenarioKind> HOLDOUT7_KINDS = Set.of(ScenarioKind.THIN_PROBES, ScenarioKind.PERSONA_REASONING,
             ScenarioKind.REPLY_PREFERENCE, ScenarioKind.DECOY_MIX, ScenarioKind.CONTRACT_REVIEW);
 
+    /** The kinds written for {@code holdout8}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT8_KINDS = Set.of(ScenarioKind.WRAPPER_INJECTION, ScenarioKind.CLOUD_TWIN,
+            ScenarioKind.SOCRATIC_STEPS, ScenarioKind.SELF_CHAT, ScenarioKind.NPC_DIALOGUE);
+
     /** The held-out ordinary kinds of {@code ordinary2}. */
     static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
             ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);

@@ -6,6 +6,7 @@ import static dev.moat.detect.SimulationTestData.HOLDOUT4_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT5_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT6_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT7_KINDS;
+import static dev.moat.detect.SimulationTestData.HOLDOUT8_KINDS;
 import static dev.moat.detect.SimulationTestData.ORDINARY2_KINDS;
 import static dev.moat.detect.SimulationTestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -276,11 +277,13 @@ class SimulatorTest {
                 .filter(kind -> kind != ScenarioKind.RESTRICTED_VPN && !heldOut.contains(kind)
                         && !HOLDOUT3_KINDS.contains(kind) && !HOLDOUT4_KINDS.contains(kind)
                         && !HOLDOUT5_KINDS.contains(kind) && !HOLDOUT6_KINDS.contains(kind)
-                        && !HOLDOUT7_KINDS.contains(kind) && !ORDINARY2_KINDS.contains(kind)
+                        && !HOLDOUT7_KINDS.contains(kind) && !HOLDOUT8_KINDS.contains(kind)
+                        && !ORDINARY2_KINDS.contains(kind)
                         && kind != ScenarioKind.EVAL_SWEEP).toList());
         assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS).doesNotContainAnyElementsOf(HOLDOUT4_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT5_KINDS).doesNotContainAnyElementsOf(HOLDOUT6_KINDS)
-                .doesNotContainAnyElementsOf(HOLDOUT7_KINDS).doesNotContainAnyElementsOf(ORDINARY2_KINDS);
+                .doesNotContainAnyElementsOf(HOLDOUT7_KINDS).doesNotContainAnyElementsOf(HOLDOUT8_KINDS)
+                .doesNotContainAnyElementsOf(ORDINARY2_KINDS);
         assertThat(ScenarioCatalog.named("holdout2").parts()).extracting(ScenarioPart::kind).containsAll(heldOut);
         List<ScenarioPart> holdout3 = ScenarioCatalog.named("holdout3").parts();
         assertThat(holdout3).extracting(ScenarioPart::kind).containsAll(HOLDOUT3_KINDS)
@@ -307,6 +310,16 @@ class SimulatorTest {
         assertThat(holdout5.parts()).filteredOn(part -> part.kind() == ScenarioKind.DOC_LOCALISATION)
                 .singleElement().satisfies(part -> assertThat(part.count()).isGreaterThanOrEqualTo(12));
         assertThat(holdout5.duration()).isEqualTo(Duration.ofDays(5));
+        // holdout8: holdout2's ordinary background, twelve game studios, two campaigns of each new kind, five days
+        Scenario holdout8 = ScenarioCatalog.named("holdout8");
+        assertThat(holdout8.parts()).filteredOn(part -> HOLDOUT8_KINDS.contains(part.kind()) && part.kind().campaign())
+                .hasSize(4).allSatisfy(part -> assertThat(part.count()).isEqualTo(2));
+        assertThat(holdout8.parts()).filteredOn(part -> part.kind() == ScenarioKind.NPC_DIALOGUE)
+                .singleElement().satisfies(part -> assertThat(part.count()).isGreaterThanOrEqualTo(12));
+        assertThat(holdout8.parts()).filteredOn(part -> !HOLDOUT8_KINDS.contains(part.kind()))
+                .containsExactlyElementsOf(ScenarioCatalog.named("holdout2").parts().stream()
+                        .filter(part -> !part.kind().campaign()).toList());
+        assertThat(holdout8.duration()).isEqualTo(Duration.ofDays(5));
         // ordinary2: holdout2's ordinary background, ten of each new ordinary kind, no campaign at all
         Scenario ordinary2 = ScenarioCatalog.named("ordinary2");
         assertThat(ordinary2.parts()).noneMatch(part -> part.kind().campaign());
