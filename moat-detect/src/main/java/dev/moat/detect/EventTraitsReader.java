@@ -49,7 +49,9 @@ final class EventTraitsReader {
         EventTraits t = traits;
         RequestSummary request = event.request();
         t.thinking = request.thinking();
-        t.maxTokensHigh = request.maxTokens() >= HIGH_MAX_TOKENS;
+        // a request that sets no budget is given the largest one (OpenAI's default: up to the context window), which is
+        // what a harvester wants for whole answers and what it leaves unset to avoid showing a large number
+        t.maxTokensHigh = request.maxTokens() >= HIGH_MAX_TOKENS || request.maxTokens() <= 0;
         t.singleShot = request.turns() <= 1 && request.tools() == 0;
         t.toolOpening = request.turns() <= 1 && request.tools() > 0;
         t.toolFollowUp = request.turns() > 1 && request.tools() > 0;

@@ -324,6 +324,18 @@ class DetectorFeaturesTest {
                 .doesNotContain("reasoning_elicitation", "grader_intent");
     }
 
+    /**
+     * The same distiller on an established account of its own, leaving max_tokens unset: on the OpenAI API that is
+     * the largest budget there is (up to the context window), not none.
+     */
+    @Test
+    void aDistillerThatLeavesTheBudgetUnsetHasAHarvestersBudget() {
+        PrincipalVerdict verdict = run(Workloads.quietDistiller("org_u", Workloads.START, 1500, 43, 0),
+                established("org_u"));
+        assertThat(verdict.action().affectsCustomer()).isTrue();
+        assertThat(verdict.signals()).extracting(Signal::name).contains("harvesting_parameters");
+    }
+
     @Test
     void anAppWhoseUsersSometimesAskForLongAnswersIsLeftAlone() {
         PrincipalVerdict verdict = run(Workloads.appUsers("org_w", Workloads.START, 5000, 42), established("org_w"));

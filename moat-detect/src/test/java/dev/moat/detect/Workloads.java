@@ -267,6 +267,11 @@ final class Workloads {
      * full budget, around the clock, through the same client and addresses as the app it hides in.
      */
     static List<UsageEvent> quietDistiller(String org, Instant start, int count, long seed) {
+        return quietDistiller(org, start, count, seed, 4096);
+    }
+
+    /** The quiet distiller with a budget of its choosing: 0 leaves max_tokens unset. */
+    static List<UsageEvent> quietDistiller(String org, Instant start, int count, long seed, int maxTokens) {
         Random rng = new Random(seed);
         List<UsageEvent> events = new ArrayList<>();
         Instant ts = start;
@@ -276,7 +281,8 @@ final class Workloads {
                     .userAgent("Mozilla/5.0 chat-web")
                     .user("Provide a thorough, complete solution to the exercise below, then state the result "
                             + "on its own line.\n\n" + mathProblem(rng))
-                    .maxTokens(4096).completionTokens(rng.nextInt(5) == 0 ? 350 : 700 + rng.nextInt(1_800)).build());
+                    .maxTokens(maxTokens).completionTokens(rng.nextInt(5) == 0 ? 350 : 700 + rng.nextInt(1_800))
+                    .build());
         }
         return events;
     }
