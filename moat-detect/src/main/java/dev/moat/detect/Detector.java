@@ -199,9 +199,8 @@ public final class Detector {
         if (t.toolOpening && toolCalls.neverContinued()) {
             t.singleShot = true;
         }
-        // traffic of a key already stopped on its own no longer counts against its organisation's other
-        // keys (with a single key, the key is the organisation, and everything counts)
-        if (key == null || !key.action.affectsCustomer() || org.keys.size() < 2 || org.behaviour.events == 0) {
+        // traffic of a key already stopped on its own no longer counts against its organisation's other keys
+        if (!stoppedKeysTraffic(key, org)) {
             org.behaviour.add(t);
             org.examples.record(t, event.id());
         }
@@ -248,7 +247,8 @@ public final class Detector {
         if (own.affectsCustomer() && !org.ownAction.affectsCustomer() && explainedByStoppedKey(org)) {
             own = Action.REVIEW;
         } else {
-            org.unreviewed.observe(assessed, harvestLike);
+            // what a key stopped on its own receives is already acted on: it spends no review budget of the others'
+            org.unreviewed.observe(assessed, harvestLike && !stoppedKeysTraffic(key, org));
             own = escalated(own, org.unreviewed, org.events, settings.reviewHarvestBudget(tierOf(org)));
         }
         if (own.compareTo(org.ownAction) > 0 && (org.risk >= org.peakRisk || own.compareTo(assessed) > 0)) {
@@ -281,6 +281,12 @@ public final class Detector {
      * traffic raises the organisation's confidence without adding any evidence. When the organisation scores
      * higher than that, the rest of its traffic adds evidence of its own and it is judged on it.
      */
+    /** Whether this is traffic of a key stopped on its own, which its organisation's other keys do not answer for. */
+    private static boolean stoppedKeysTraffic(KeyState key, OrgState org) {
+        // with a single key, the key is the organisation, and everything counts
+        return key != null && key.action.affectsCustomer() && org.keys.size() >= 2 && org.behaviour.events > 0;
+    }
+
     private static boolean explainedByStoppedKey(OrgState org) {
         if (org.keys.size() < 2) {
             return false;

@@ -49,8 +49,12 @@ public record DetectorSettings(
         int reviewHarvestBudget,
         Map<String, TierSettings> tiers) {
 
-    /** The default review budget: the bound on what a campaign may harvest before it is stopped. */
-    public static final int DEFAULT_REVIEW_HARVEST_BUDGET = 500;
+    /**
+     * The default review budget: a fifth of the issue's bound on what a campaign may harvest before it is stopped
+     * (500, all its accounts together), so that a campaign split over five unlinked principals that each settle at
+     * review stays within it. (It was the whole bound until session 8; see docs/detection.md.)
+     */
+    public static final int DEFAULT_REVIEW_HARVEST_BUDGET = 100;
 
     /** Settings with the default review budget ({@value #DEFAULT_REVIEW_HARVEST_BUDGET}) and no per-tier thresholds. */
     public DetectorSettings(double flagAt, double reviewAt, double throttleAt, double degradeAt, double suspendAt,

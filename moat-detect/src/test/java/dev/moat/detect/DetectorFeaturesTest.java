@@ -372,6 +372,26 @@ class DetectorFeaturesTest {
         assertThat(disabled.firstActionEvent()).isEmpty();
     }
 
+    /**
+     * The default budget is a fifth of the issue's bound on a campaign's harvest before action (500): a campaign split
+     * over five unlinked organisations that each settle at review gets about that much before all five are throttled.
+     */
+    @Test
+    void theDefaultReviewBudgetLetsFiveUnlinkedPrincipalsTogetherHarvestNoMoreThanTheCampaignBound() {
+        int budget = DetectorSettings.defaults().reviewHarvestBudget();
+        assertThat(5 * budget).isLessThanOrEqualTo(500);
+        long harvestedAtReview = 0;
+        for (int org = 0; org < 5; org++) {
+            String id = "org_split" + org;
+            List<UsageEvent> share = Workloads.quietDistiller(id, Workloads.START, 400, 50 + org);
+            PrincipalVerdict verdict = runWith(reviewOnly(budget), share, established(id));
+            assertThat(verdict.action()).isEqualTo(Action.THROTTLE);
+            harvestedAtReview += verdict.firstActionEvent().orElseThrow();
+        }
+        // about four in five exchanges are long: the budget's 100 come after about 125 exchanges of each organisation
+        assertThat(harvestedAtReview).isLessThan(5 * 200);
+    }
+
     @Test
     void aClustersMembersSpendOneReviewBudgetTogether() {
         // two accounts paying with one card: each stays under the budget on its own, together they spend it
