@@ -272,6 +272,12 @@ public final class Detector {
         return changes;
     }
 
+    /** Whether this is traffic of a key stopped on its own, which its organisation's other keys do not answer for. */
+    private static boolean stoppedKeysTraffic(KeyState key, OrgState org) {
+        // with a single key, the key is the organisation, and everything counts
+        return key != null && key.action.affectsCustomer() && org.keys.size() >= 2 && org.behaviour.events > 0;
+    }
+
     /**
      * Whether a key of a several-key organisation, already stopped on its own, looks at least as much like
      * harvesting as the organisation does now: its traffic, counted in the organisation's profile before it
@@ -281,12 +287,6 @@ public final class Detector {
      * traffic raises the organisation's confidence without adding any evidence. When the organisation scores
      * higher than that, the rest of its traffic adds evidence of its own and it is judged on it.
      */
-    /** Whether this is traffic of a key stopped on its own, which its organisation's other keys do not answer for. */
-    private static boolean stoppedKeysTraffic(KeyState key, OrgState org) {
-        // with a single key, the key is the organisation, and everything counts
-        return key != null && key.action.affectsCustomer() && org.keys.size() >= 2 && org.behaviour.events > 0;
-    }
-
     private static boolean explainedByStoppedKey(OrgState org) {
         if (org.keys.size() < 2) {
             return false;

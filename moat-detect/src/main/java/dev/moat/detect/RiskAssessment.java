@@ -132,9 +132,10 @@ final class RiskAssessment {
                 "%.0f%% of requests try to make the model reveal its instructions", 100 * systemExtract),
                 examples.of(ExampleEvents.SYSTEM_EXTRACT));
         add(signals, "harvesting_parameters", Math.max(harvestParameters, harvestShape), String.format(Locale.ROOT,
-                "requests set max_tokens >= %d (or leave it unset) or thinking and receive long completions (%.0f%% over %d tokens); "
-                        + "%.0f%% are single-turn without tools carried on; %.0f%% have all three", EventTraitsReader.HIGH_MAX_TOKENS,
-                100 * longCompletions, EventTraitsReader.LONG_COMPLETION, 100 * singleShot, 100 * harvestShaped),
+                "requests set max_tokens >= %d (or leave it unset) or thinking and receive long completions "
+                        + "(%.0f%% over %d tokens); %.0f%% are single-turn without tools carried on; %.0f%% have all three",
+                EventTraitsReader.HIGH_MAX_TOKENS, 100 * longCompletions, EventTraitsReader.LONG_COMPLETION,
+                100 * singleShot, 100 * harvestShaped),
                 examples.of(ExampleEvents.PARAMETERS));
         add(signals, "volume", volume, String.format(Locale.ROOT, "%.0f events per day", Math.pow(10, 4 * volume)),
                 List.of());
