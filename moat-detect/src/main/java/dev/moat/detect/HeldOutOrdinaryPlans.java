@@ -9,7 +9,8 @@ import java.util.OptionalDouble;
  * {@code holdout3} (tutoring apps), {@code holdout4} (judge services) and {@code holdout5} (documentation
  * localisation), the five kinds of {@code ordinary2} (SEO article agencies, support bots, pre-labelling queues,
  * an olympiad coaching platform, code-review bots), {@code holdout6} (marketplace catalogue enrichment),
- * {@code holdout7} (due-diligence contract review) and {@code holdout8} (a game studio's NPC dialogue).
+ * {@code holdout7} (due-diligence contract review), {@code holdout8} (a game studio's NPC dialogue) and
+ * {@code holdout9} (a university's essay feedback).
  */
 final class HeldOutOrdinaryPlans extends PlanningBlocks {
 
@@ -292,6 +293,44 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
             add(tool, buildFarm, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
                             60_000 + random.nextInt(120_000), offset(country)),
                     new TrafficNpcScenes(bible, sceneTokens, OptionalDouble.of(0.8)), toolLimit, Optional.empty());
+        }
+    }
+
+    /**
+     * Held out (holdout9), ordinary: a university (an established standard or enterprise account, in an English-speaking
+     * or European country) running its writing centre's feedback tool in its learning platform, from its servers. One
+     * key gives students' drafts feedback against the rubric, 30–120 an hour at the busiest of the evening (the
+     * working-day curve five hours later); a second key bands final submissions at one to three assignment deadlines
+     * during the period, a burst of 250–1,200 essays each at 4–15 a minute, one letter with its log-probabilities.
+     */
+    void essayFeedback() {
+        String country = oneOf(List.of("US", "US", "GB", "GB", "AU", "CA", "NL", "DE"));
+        String domain = switch (country) {
+            case "US" -> word() + ".edu";
+            case "GB" -> word() + ".ac.uk";
+            case "AU" -> word() + ".edu.au";
+            default -> companyDomain(country);
+        };
+        String orgId = ordinaryOrg(ScenarioKind.ESSAY_FEEDBACK, country, random.nextBoolean() ? "enterprise" : "standard",
+                domain);
+        TrafficOrigin servers = servers(country, 1, 2);
+        String university = "University of " + capitalised(word());
+        int rubric = random.nextInt(TrafficEssayFeedback.rubrics());
+        String agent = oneOf(SDK_AGENTS);
+        add(client(orgId, agent), servers, new TrafficCadence.Diurnal(end, 30 + random.nextInt(91), offset(country) - 5),
+                new TrafficEssayFeedback(prompts, TrafficEssayFeedback.Mode.FEEDBACK, university, rubric,
+                        random.nextBoolean() ? 1_024 : 1_500, random.nextBoolean() ? OptionalDouble.of(0.3)
+                        : OptionalDouble.empty()), new TrafficKeyLimit(600), Optional.empty());
+        TrafficSource.Client banding = client(orgId, agent);
+        TrafficKeyLimit bandingLimit = new TrafficKeyLimit(600);
+        TrafficEssayFeedback bands = new TrafficEssayFeedback(prompts, TrafficEssayFeedback.Mode.BANDING, university,
+                rubric, 1, OptionalDouble.of(0.0));
+        for (int d = 0, deadlines = 1 + random.nextInt(3); d < deadlines; d++) {
+            double perMinute = 4 + random.nextInt(12);
+            long length = (long) ((250 + random.nextInt(951)) * TrafficCadence.MINUTE / perMinute);
+            long from = start + (long) (random.nextDouble() * Math.max(1, end - start - length));
+            add(banding, servers, new TrafficCadence.Steady(from, from + length, perMinute, 0.4, 0), bands,
+                    bandingLimit, Optional.empty());
         }
     }
 }

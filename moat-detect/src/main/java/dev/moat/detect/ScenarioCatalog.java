@@ -37,6 +37,10 @@ import java.util.Map;
  *       cloud with its client and system prompt, reasoning coerced one short step per turn, a synthetic-dialogue
  *       factory in which the model also writes the user's side; with game studios generating NPC dialogue as hard
  *       ordinary cases;</li>
+ *   <li>{@code holdout9} — a ninth held-out set, written blind to the detector: a hydra of burner accounts each used
+ *       for one session after signing up, reasoning coerced by worked examples in the prompt, a reward model distilled
+ *       through a classifier's label probabilities, a small business's key resold to several buyers through a relay;
+ *       with universities' essay feedback tools as hard ordinary cases;</li>
  *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
  *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
  *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
@@ -171,6 +175,15 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.NPC_DIALOGUE, 12),
                         ScenarioPart.of(ScenarioKind.WRAPPER_INJECTION, 2), ScenarioPart.of(ScenarioKind.CLOUD_TWIN, 2),
                         ScenarioPart.of(ScenarioKind.SOCRATIC_STEPS, 2), ScenarioPart.of(ScenarioKind.SELF_CHAT, 2))));
+        put(scenarios, new Scenario("holdout9",
+                "held-out campaign variants written blind to the detector: a hydra of burner accounts used for one "
+                        + "session each, reasoning coerced by worked examples, a reward model distilled through a "
+                        + "classifier's label probabilities, a small business's key resold to several buyers through a "
+                        + "relay; and universities' essay feedback tools as hard ordinary cases",
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.ESSAY_FEEDBACK, 12),
+                        ScenarioPart.of(ScenarioKind.BURNER_CHAIN, 2), ScenarioPart.of(ScenarioKind.FEW_SHOT_REASONING, 2),
+                        ScenarioPart.of(ScenarioKind.VERDICT_LOGPROBS, 2), ScenarioPart.of(ScenarioKind.KEY_RELAY, 2))));
         put(scenarios, new Scenario("evaluations",
                 "model evaluations on a public benchmark from standard and self-serve accounts, with the budgets and "
                         + "thinking of reasoning models, beside reasoning-coercion and bold harvesters: the ordinary "

@@ -249,7 +249,37 @@ public enum ScenarioKind {
      * on the build farm under one template (several variants per character, long JSON output, high temperature) and its
      * writers iterating on scenes through the working day.
      */
-    NPC_DIALOGUE("npc-dialogue", false);
+    NPC_DIALOGUE("npc-dialogue", false),
+    /**
+     * Held out (holdout9): a hydra of burner accounts — self-serve sign-ups one at a time through the whole period (no
+     * waves), each with its own free-mail address, card and residential-proxy exit, used for a single session of one to
+     * three hours right after it signs up and then abandoned, so no account lives long or harvests much.
+     */
+    BURNER_CHAIN("burner-chain", true),
+    /**
+     * Held out (holdout9): reasoning coercion by example — each request carries two worked solutions of the material as
+     * earlier turns (or as a few-shot block) before the item, so the model imitates their full working without any
+     * word asking for it; thinking off, moderate budgets.
+     */
+    FEW_SHOT_REASONING("few-shot-reasoning", true),
+    /**
+     * Held out (holdout9): a reward model distilled through a classifier's probabilities — an item and one candidate
+     * answer, a one-word correct/incorrect label asked for with {@code logprobs} and a small {@code top_logprobs}, no
+     * {@code logit_bias}, a short (not one-token) budget: what the harvest keeps is the label's probability.
+     */
+    VERDICT_LOGPROBS("verdict-logprobs", true),
+    /**
+     * Held out (holdout9): a small business's key sold on a key marketplace and shared by several buyers at once through
+     * the seller's relay, which sends everything from residential addresses of the owner's country with the owner's
+     * client; some buyers only chat, others harvest, each in its own style and its own day.
+     */
+    KEY_RELAY("key-relay", true),
+    /**
+     * Held out (holdout9), ordinary: a university's writing-feedback tool — students' essay drafts against the
+     * assignment's rubric in the evening, and at each deadline a burst of final submissions given a one-letter band
+     * with its log-probabilities, so uncertain ones go to a human marker.
+     */
+    ESSAY_FEEDBACK("essay-feedback", false);
 
     private final String label;
     private final boolean campaign;

@@ -10,7 +10,7 @@ import java.util.List;
  * generator, so a seed fixes them and another seed varies them.
  *
  * <p>Each kind is planned by the plans of its set ({@link OrdinaryPlans}, {@link CampaignPlans}, the held-out
- * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout8CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
+ * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout9CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
  * sharing one {@link PlanningState}: the draws happen in the order of the parts whichever plan makes them, so where
  * a kind's code lives changes nothing in the traffic a seed gives.
  */
@@ -26,6 +26,7 @@ final class ScenarioPlanner {
     private final Holdout6CampaignPlans holdout6;
     private final Holdout7CampaignPlans holdout7;
     private final Holdout8CampaignPlans holdout8;
+    private final Holdout9CampaignPlans holdout9;
     private final HeldOutOrdinaryPlans heldOutOrdinary;
 
     ScenarioPlanner(PromptSource prompts, long seed, Instant start, long durationMillis) {
@@ -39,6 +40,7 @@ final class ScenarioPlanner {
         this.holdout6 = new Holdout6CampaignPlans(state);
         this.holdout7 = new Holdout7CampaignPlans(state);
         this.holdout8 = new Holdout8CampaignPlans(state);
+        this.holdout9 = new Holdout9CampaignPlans(state);
         this.heldOutOrdinary = new HeldOutOrdinaryPlans(state);
     }
 
@@ -107,6 +109,11 @@ final class ScenarioPlanner {
                 case SOCRATIC_STEPS -> holdout8.socraticSteps();
                 case SELF_CHAT -> holdout8.selfChat();
                 case NPC_DIALOGUE -> heldOutOrdinary.npcDialogue();
+                case BURNER_CHAIN -> holdout9.burnerChain();
+                case FEW_SHOT_REASONING -> holdout9.fewShotReasoning();
+                case VERDICT_LOGPROBS -> holdout9.verdictLogprobs();
+                case KEY_RELAY -> holdout9.keyRelay();
+                case ESSAY_FEEDBACK -> heldOutOrdinary.essayFeedback();
             }
         }
     }

@@ -44,6 +44,10 @@ final class SimulationTestData {
     static final Set<ScenarioKind> HOLDOUT8_KINDS = Set.of(ScenarioKind.WRAPPER_INJECTION, ScenarioKind.CLOUD_TWIN,
             ScenarioKind.SOCRATIC_STEPS, ScenarioKind.SELF_CHAT, ScenarioKind.NPC_DIALOGUE);
 
+    /** The kinds written for {@code holdout9}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT9_KINDS = Set.of(ScenarioKind.BURNER_CHAIN, ScenarioKind.FEW_SHOT_REASONING,
+            ScenarioKind.VERDICT_LOGPROBS, ScenarioKind.KEY_RELAY, ScenarioKind.ESSAY_FEEDBACK);
+
     /** The held-out ordinary kinds of {@code ordinary2}. */
     static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
             ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);

@@ -7,6 +7,7 @@ import static dev.moat.detect.SimulationTestData.HOLDOUT5_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT6_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT7_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT8_KINDS;
+import static dev.moat.detect.SimulationTestData.HOLDOUT9_KINDS;
 import static dev.moat.detect.SimulationTestData.ORDINARY2_KINDS;
 import static dev.moat.detect.SimulationTestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -278,12 +279,12 @@ class SimulatorTest {
                         && !HOLDOUT3_KINDS.contains(kind) && !HOLDOUT4_KINDS.contains(kind)
                         && !HOLDOUT5_KINDS.contains(kind) && !HOLDOUT6_KINDS.contains(kind)
                         && !HOLDOUT7_KINDS.contains(kind) && !HOLDOUT8_KINDS.contains(kind)
-                        && !ORDINARY2_KINDS.contains(kind)
+                        && !HOLDOUT9_KINDS.contains(kind) && !ORDINARY2_KINDS.contains(kind)
                         && kind != ScenarioKind.EVAL_SWEEP).toList());
         assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS).doesNotContainAnyElementsOf(HOLDOUT4_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT5_KINDS).doesNotContainAnyElementsOf(HOLDOUT6_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT7_KINDS).doesNotContainAnyElementsOf(HOLDOUT8_KINDS)
-                .doesNotContainAnyElementsOf(ORDINARY2_KINDS);
+                .doesNotContainAnyElementsOf(HOLDOUT9_KINDS).doesNotContainAnyElementsOf(ORDINARY2_KINDS);
         assertThat(ScenarioCatalog.named("holdout2").parts()).extracting(ScenarioPart::kind).containsAll(heldOut);
         List<ScenarioPart> holdout3 = ScenarioCatalog.named("holdout3").parts();
         assertThat(holdout3).extracting(ScenarioPart::kind).containsAll(HOLDOUT3_KINDS)
@@ -320,6 +321,16 @@ class SimulatorTest {
                 .containsExactlyElementsOf(ScenarioCatalog.named("holdout2").parts().stream()
                         .filter(part -> !part.kind().campaign()).toList());
         assertThat(holdout8.duration()).isEqualTo(Duration.ofDays(5));
+        // holdout9: holdout2's ordinary background, twelve universities' feedback tools, two campaigns of each new kind
+        Scenario holdout9 = ScenarioCatalog.named("holdout9");
+        assertThat(holdout9.parts()).filteredOn(part -> HOLDOUT9_KINDS.contains(part.kind()) && part.kind().campaign())
+                .hasSize(4).allSatisfy(part -> assertThat(part.count()).isEqualTo(2));
+        assertThat(holdout9.parts()).filteredOn(part -> part.kind() == ScenarioKind.ESSAY_FEEDBACK)
+                .singleElement().satisfies(part -> assertThat(part.count()).isGreaterThanOrEqualTo(12));
+        assertThat(holdout9.parts()).filteredOn(part -> !HOLDOUT9_KINDS.contains(part.kind()))
+                .containsExactlyElementsOf(ScenarioCatalog.named("holdout2").parts().stream()
+                        .filter(part -> !part.kind().campaign()).toList());
+        assertThat(holdout9.duration()).isEqualTo(Duration.ofDays(5));
         // ordinary2: holdout2's ordinary background, ten of each new ordinary kind, no campaign at all
         Scenario ordinary2 = ScenarioCatalog.named("ordinary2");
         assertThat(ordinary2.parts()).noneMatch(part -> part.kind().campaign());
