@@ -25,13 +25,11 @@ final class Holdout4CampaignPlans extends PlanningBlocks {
         String campaign = campaignId(ScenarioKind.CONTEXT_HARVEST);
         List<PromptSource.Pool> pools = harvestPools();
         for (int o = 0, orgCount = 1 + random.nextInt(2); o < orgCount; o++) {
-            String country = TrafficNetworks.customerCountry(random);
-            TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
-            String orgId = campaignOrg(ScenarioKind.CONTEXT_HARVEST, campaign,
-                    start - (30 + random.nextInt(500)) * DAY - random.nextLong(DAY), country,
-                    random.nextBoolean() ? "standard" : "enterprise", companyDomain(country), payment(),
-                    TrafficNetworks.residential(country, random).address(random), false);
-            TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(block, 1 + random.nextInt(2), random));
+            CompanyFront front = companyFront(ScenarioKind.CONTEXT_HARVEST, campaign, 30, 500,
+                    List.of("standard", "enterprise"), false);
+            String country = front.country();
+            String orgId = front.orgId();
+            TrafficOrigin origin = front.servers();
             TrafficContextHarvest content = new TrafficContextHarvest(prompts, pools,
                     List.of(1_024, 1_536, 2_048).get(random.nextInt(3)), random);
             for (int k = 0, keys = 1 + random.nextInt(2); k < keys; k++) {

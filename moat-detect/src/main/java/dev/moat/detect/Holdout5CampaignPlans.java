@@ -32,13 +32,11 @@ final class Holdout5CampaignPlans extends PlanningBlocks {
         String campaign = campaignId(ScenarioKind.CRITIQUE_REWRITE);
         List<PromptSource.Pool> pools = harvestPools();
         for (int o = 0, orgCount = 2 + random.nextInt(3); o < orgCount; o++) {
-            String country = TrafficNetworks.customerCountry(random);
-            TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
-            String orgId = campaignOrg(ScenarioKind.CRITIQUE_REWRITE, campaign,
-                    start - (15 + random.nextInt(300)) * DAY - random.nextLong(DAY), country,
-                    random.nextBoolean() ? "standard" : "self-serve", companyDomain(country), payment(),
-                    TrafficNetworks.residential(country, random).address(random), false);
-            TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(block, 1 + random.nextInt(2), random));
+            CompanyFront front = companyFront(ScenarioKind.CRITIQUE_REWRITE, campaign, 15, 300,
+                    List.of("standard", "self-serve"), false);
+            String country = front.country();
+            String orgId = front.orgId();
+            TrafficOrigin origin = front.servers();
             int maxTokens = List.of(2_048, 3_000, 4_096).get(random.nextInt(3));
             OptionalDouble temperature = random.nextBoolean() ? OptionalDouble.empty()
                     : OptionalDouble.of(0.3 + 0.4 * random.nextDouble());

@@ -71,13 +71,11 @@ final class Holdout7CampaignPlans extends PlanningBlocks {
         List<PromptSource.Pool> pools = random.nextBoolean() ? List.of(PromptSource.Pool.HARVEST_MATH)
                 : List.of(PromptSource.Pool.HARVEST_MATH, PromptSource.Pool.HARVEST_CODE);
         for (int o = 0, orgCount = 3 + random.nextInt(3); o < orgCount; o++) {
-            String country = TrafficNetworks.customerCountry(random);
-            TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
-            String orgId = campaignOrg(ScenarioKind.PERSONA_REASONING, campaign,
-                    start - (20 + random.nextInt(501)) * DAY - random.nextLong(DAY), country,
-                    random.nextBoolean() ? "standard" : "self-serve", companyDomain(country), payment(),
-                    TrafficNetworks.residential(country, random).address(random), false);
-            TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(block, 1 + random.nextInt(2), random));
+            CompanyFront front = companyFront(ScenarioKind.PERSONA_REASONING, campaign, 20, 501,
+                    List.of("standard", "self-serve"), false);
+            String country = front.country();
+            String orgId = front.orgId();
+            TrafficOrigin origin = front.servers();
             String agent = oneOf(SDK_AGENTS);
             int maxTokens = List.of(0, 3_000, 4_096, 6_000).get(random.nextInt(4));
             OptionalDouble temperature = random.nextBoolean() ? OptionalDouble.empty()
@@ -101,13 +99,11 @@ final class Holdout7CampaignPlans extends PlanningBlocks {
         String campaign = campaignId(ScenarioKind.REPLY_PREFERENCE);
         List<PromptSource.Pool> pools = harvestPools();
         for (int o = 0, orgCount = 2 + random.nextInt(3); o < orgCount; o++) {
-            String country = TrafficNetworks.customerCountry(random);
-            TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
-            String orgId = campaignOrg(ScenarioKind.REPLY_PREFERENCE, campaign,
-                    start - (30 + random.nextInt(701)) * DAY - random.nextLong(DAY), country,
-                    random.nextBoolean() ? "standard" : "self-serve", companyDomain(country), payment(),
-                    TrafficNetworks.residential(country, random).address(random), false);
-            TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(block, 1 + random.nextInt(2), random));
+            CompanyFront front = companyFront(ScenarioKind.REPLY_PREFERENCE, campaign, 30, 701,
+                    List.of("standard", "self-serve"), false);
+            String country = front.country();
+            String orgId = front.orgId();
+            TrafficOrigin origin = front.servers();
             Optional<String> system = random.nextBoolean() ? Optional.empty()
                     : Optional.of("You help the support team at " + capitalised(word()) + " write better replies to"
                     + " customers.");
@@ -132,13 +128,10 @@ final class Holdout7CampaignPlans extends PlanningBlocks {
     void decoyMix() {
         String campaign = campaignId(ScenarioKind.DECOY_MIX);
         for (int o = 0, orgCount = 2 + random.nextInt(2); o < orgCount; o++) {
-            String country = TrafficNetworks.customerCountry(random);
-            TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
-            String orgId = campaignOrg(ScenarioKind.DECOY_MIX, campaign,
-                    start - (60 + random.nextInt(901)) * DAY - random.nextLong(DAY), country, "standard",
-                    companyDomain(country), payment(), TrafficNetworks.residential(country, random).address(random),
-                    true);
-            TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(block, 1 + random.nextInt(2), random));
+            CompanyFront front = companyFront(ScenarioKind.DECOY_MIX, campaign, 60, 901, List.of("standard"), true);
+            String country = front.country();
+            String orgId = front.orgId();
+            TrafficOrigin origin = front.servers();
             String agent = oneOf(SDK_AGENTS);
             int maxTokens = List.of(0, 1_024, 2_048, 4_096).get(random.nextInt(4));
             OptionalDouble temperature = random.nextBoolean() ? OptionalDouble.empty() : OptionalDouble.of(0.7);

@@ -128,13 +128,11 @@ final class Holdout8CampaignPlans extends PlanningBlocks {
                 ? List.of(PromptSource.Pool.HARVEST_MATH, PromptSource.Pool.HARVEST_CODE)
                 : List.of(PromptSource.Pool.HARVEST_MATH);
         for (int o = 0, orgCount = 2 + random.nextInt(3); o < orgCount; o++) {
-            String country = TrafficNetworks.customerCountry(random);
-            TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
-            String orgId = campaignOrg(ScenarioKind.SOCRATIC_STEPS, campaign,
-                    start - (20 + random.nextInt(481)) * DAY - random.nextLong(DAY), country,
-                    random.nextBoolean() ? "standard" : "self-serve", companyDomain(country), payment(),
-                    TrafficNetworks.residential(country, random).address(random), false);
-            TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(block, 1 + random.nextInt(2), random));
+            CompanyFront front = companyFront(ScenarioKind.SOCRATIC_STEPS, campaign, 20, 481,
+                    List.of("standard", "self-serve"), false);
+            String country = front.country();
+            String orgId = front.orgId();
+            TrafficOrigin origin = front.servers();
             Optional<String> system = random.nextBoolean() ? Optional.empty()
                     : Optional.of("You are " + capitalised(word()) + ", a homework hint service. Reply briefly and "
                     + "give the student only the part they ask for.");
@@ -163,13 +161,11 @@ final class Holdout8CampaignPlans extends PlanningBlocks {
     void selfChat() {
         String campaign = campaignId(ScenarioKind.SELF_CHAT);
         for (int o = 0, orgCount = 2 + random.nextInt(2); o < orgCount; o++) {
-            String country = TrafficNetworks.customerCountry(random);
-            TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
-            String orgId = campaignOrg(ScenarioKind.SELF_CHAT, campaign,
-                    start - (30 + random.nextInt(571)) * DAY - random.nextLong(DAY), country,
-                    random.nextBoolean() ? "standard" : "self-serve", companyDomain(country), payment(),
-                    TrafficNetworks.residential(country, random).address(random), false);
-            TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(block, 1 + random.nextInt(2), random));
+            CompanyFront front = companyFront(ScenarioKind.SELF_CHAT, campaign, 30, 571,
+                    List.of("standard", "self-serve"), false);
+            String country = front.country();
+            String orgId = front.orgId();
+            TrafficOrigin origin = front.servers();
             TrafficSelfChat.UserSide userSide = TrafficSelfChat.userSide(random);
             List<PromptSource.Pool> pools = harvestPools();
             int maxTokens = List.of(1_024, 2_048, 4_096).get(random.nextInt(3));

@@ -111,13 +111,11 @@ final class Holdout9CampaignPlans extends PlanningBlocks {
         String campaign = campaignId(ScenarioKind.VERDICT_LOGPROBS);
         List<PromptSource.Pool> pools = harvestPools();
         for (int o = 0, orgCount = 2 + random.nextInt(3); o < orgCount; o++) {
-            String country = TrafficNetworks.customerCountry(random);
-            TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
-            String orgId = campaignOrg(ScenarioKind.VERDICT_LOGPROBS, campaign,
-                    start - (30 + random.nextInt(671)) * DAY - random.nextLong(DAY), country,
-                    random.nextBoolean() ? "standard" : "self-serve", companyDomain(country), payment(),
-                    TrafficNetworks.residential(country, random).address(random), false);
-            TrafficOrigin origin = TrafficOrigin.of(TrafficOrigin.addresses(block, 1 + random.nextInt(2), random));
+            CompanyFront front = companyFront(ScenarioKind.VERDICT_LOGPROBS, campaign, 30, 671,
+                    List.of("standard", "self-serve"), false);
+            String country = front.country();
+            String orgId = front.orgId();
+            TrafficOrigin origin = front.servers();
             TrafficVerdictProbe.Classifier classifier = TrafficVerdictProbe.classifier(capitalised(word()), random);
             int maxTokens = List.of(4, 8, 16).get(random.nextInt(3));
             int topLogprobs = 2 + random.nextInt(4);

@@ -113,11 +113,6 @@ abstract class PlanningBlocks {
     }
 
     /**
-     * An ordinary organisation. Now and then it is a second organisation of the same company (another
-     * department or subsidiary signed up separately): same e-mail domain and payment method, an
-     * innocent link that cluster linkage must not treat as a campaign.
-     */
-    /**
      * A company's servers: {@code fewest} to {@code fewest + spread - 1} addresses in one narrow hosting block of
      * {@code country} (drawn in that order — block, count, addresses — so every plan draws as it always has).
      */
@@ -126,6 +121,11 @@ abstract class PlanningBlocks {
         return TrafficOrigin.of(TrafficOrigin.addresses(block, fewest + random.nextInt(spread), random));
     }
 
+    /**
+     * An ordinary organisation. Now and then it is a second organisation of the same company (another
+     * department or subsidiary signed up separately): same e-mail domain and payment method, an
+     * innocent link that cluster linkage must not treat as a campaign.
+     */
     String ordinaryOrg(ScenarioKind kind, String country, String tier, String domain) {
         long created = start - (30 + random.nextInt(1_500)) * DAY - random.nextLong(DAY);
         String orgId = id("org_");
@@ -147,6 +147,35 @@ abstract class PlanningBlocks {
         orgs.add(new SimulatedOrg(profile(orgId, created, country, tier, domain, payment, signupIp), kind,
                 Optional.of(campaign), mixed));
         return orgId;
+    }
+
+    /**
+     * A campaign organisation dressed as a small company of its own, sharing nothing with the campaign's others: its
+     * own country, hosting /24 (one or two server addresses), company domain, card and residential sign-up address,
+     * signed up {@code minAgeDays} to {@code minAgeDays + ageSpreadDays - 1} days (and a fraction of a day) before the
+     * period, in the tier given or, of two, in either. Drawn in the order the held-out plans always drew it — country,
+     * block, age, tier, domain, card, sign-up address, the organisation, its server addresses — so that every plan
+     * that uses it produces what it always has.
+     */
+    CompanyFront companyFront(ScenarioKind kind, String campaign, int minAgeDays, int ageSpreadDays, List<String> tiers,
+                              boolean mixed) {
+        if (tiers.isEmpty() || tiers.size() > 2) {
+            throw new IllegalArgumentException("tiers: " + tiers + " (expected one tier, or two to choose between)");
+        }
+        String country = TrafficNetworks.customerCountry(random);
+        TrafficNetworks.Block block = TrafficNetworks.hosting(country, random).narrow(random);
+        long created = start - (minAgeDays + random.nextInt(ageSpreadDays)) * DAY - random.nextLong(DAY);
+        String tier = tiers.size() == 1 || random.nextBoolean() ? tiers.getFirst() : tiers.get(1);
+        String domain = companyDomain(country);
+        String payment = payment();
+        String signupIp = TrafficNetworks.residential(country, random).address(random);
+        String orgId = campaignOrg(kind, campaign, created, country, tier, domain, payment, signupIp, mixed);
+        return new CompanyFront(orgId, country,
+                TrafficOrigin.of(TrafficOrigin.addresses(block, 1 + random.nextInt(2), random)));
+    }
+
+    /** A campaign organisation made by {@link #companyFront}: its id, its country and its servers. */
+    record CompanyFront(String orgId, String country, TrafficOrigin servers) {
     }
 
     static OrgProfile profile(String orgId, long created, String country, String tier, String domain,
