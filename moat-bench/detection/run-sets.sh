@@ -6,8 +6,9 @@
 #
 #   bash moat-bench/detection/run-sets.sh [--out DIR] [--sets "NAME …"] [--no-build] [--list]
 #
-# --sets picks runs by name (see --list); the default is all of them (about 11 minutes on a quiet 2-core machine). A held-out set is
-# measured blind once, before the detector is changed for it: run a new one on its own first (--sets holdout9).
+# --sets picks runs by name (see --list); the default is all of them (about 11 minutes on a quiet 2-core machine).
+# A held-out set is measured blind once, before the detector is changed for it: run a new one on its own first
+# (--sets holdout9).
 # The build is snapshotted into --out (classes and the moat-detect jar), so editing or rebuilding the tree while the
 # runs go on does not change what they measure.
 set -euo pipefail
