@@ -253,9 +253,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
                 Optional.empty());
         for (int d = 0, dataRooms = 1 + random.nextInt(2); d < dataRooms; d++) {
             double perMinute = 10 + random.nextInt(31);
-            long length = (long) ((300 + random.nextInt(1_201)) * TrafficCadence.MINUTE / perMinute);
-            long from = start + (long) (random.nextDouble() * Math.max(1, end - start - length));
-            add(platform, servers, new TrafficCadence.Steady(from, from + length, perMinute, 0.3, 0.01),
+            add(platform, servers, burst(perMinute, 300 + random.nextInt(1_201), 0.3, 0.01),
                     new TrafficContractReview(firm, TrafficContractReview.project(random), maxTokens, thinking), limit,
                     Optional.empty());
         }
@@ -281,9 +279,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
                 OptionalDouble.of(List.of(0.9, 1.0, 1.1).get(random.nextInt(3))));
         for (int p = 0, passes = 1 + random.nextInt(3); p < passes; p++) {
             double perMinute = 15 + random.nextInt(46);
-            long length = (long) ((500 + random.nextInt(2_501)) * TrafficCadence.MINUTE / perMinute);
-            long from = start + (long) (random.nextDouble() * Math.max(1, end - start - length));
-            add(pipeline, buildFarm, new TrafficCadence.Steady(from, from + length, perMinute, 0.2, 0), pass,
+            add(pipeline, buildFarm, burst(perMinute, 500 + random.nextInt(2_501), 0.2, 0), pass,
                     pipelineLimit, Optional.empty());
         }
         TrafficSource.Client tool = client(orgId, oneOf(SDK_AGENTS));
@@ -327,9 +323,7 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
                 rubric, 1, OptionalDouble.of(0.0));
         for (int d = 0, deadlines = 1 + random.nextInt(3); d < deadlines; d++) {
             double perMinute = 4 + random.nextInt(12);
-            long length = (long) ((250 + random.nextInt(951)) * TrafficCadence.MINUTE / perMinute);
-            long from = start + (long) (random.nextDouble() * Math.max(1, end - start - length));
-            add(banding, servers, new TrafficCadence.Steady(from, from + length, perMinute, 0.4, 0), bands,
+            add(banding, servers, burst(perMinute, 250 + random.nextInt(951), 0.4, 0), bands,
                     bandingLimit, Optional.empty());
         }
     }

@@ -131,9 +131,7 @@ final class OrdinaryPlans extends PlanningBlocks {
         for (int r = 0; r < runs; r++) {
             TrafficEvaluation evaluation = pass.get();
             double perMinute = 30 + random.nextInt(120);
-            long length = (long) (evaluation.itemsPerRun() * TrafficCadence.MINUTE / perMinute);
-            long from = start + (long) (random.nextDouble() * Math.max(1, end - start - length));
-            add(client, origin, new TrafficCadence.Steady(from, from + length, perMinute, 0.15, 0), evaluation, limit,
+            add(client, origin, burst(perMinute, evaluation.itemsPerRun(), 0.15, 0), evaluation, limit,
                     Optional.empty());
         }
     }

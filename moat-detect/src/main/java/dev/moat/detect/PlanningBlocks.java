@@ -122,6 +122,17 @@ abstract class PlanningBlocks {
     }
 
     /**
+     * A burst of {@code items} requests at {@code perMinute}, starting at a point of the period drawn so that it ends
+     * in time (a data room opened, a build's content pass, a deadline's submissions, an evaluation run). The caller
+     * draws the rate and the count first, as every plan that uses it always has.
+     */
+    TrafficCadence.Steady burst(double perMinute, int items, double jitter, double pauseChance) {
+        long length = (long) (items * TrafficCadence.MINUTE / perMinute);
+        long from = start + (long) (random.nextDouble() * Math.max(1, end - start - length));
+        return new TrafficCadence.Steady(from, from + length, perMinute, jitter, pauseChance);
+    }
+
+    /**
      * An ordinary organisation. Now and then it is a second organisation of the same company (another
      * department or subsidiary signed up separately): same e-mail domain and payment method, an
      * innocent link that cluster linkage must not treat as a campaign.
