@@ -1,6 +1,7 @@
 package dev.moat.detect;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -9,8 +10,8 @@ import java.util.OptionalDouble;
  * {@code holdout3} (tutoring apps), {@code holdout4} (judge services) and {@code holdout5} (documentation
  * localisation), the five kinds of {@code ordinary2} (SEO article agencies, support bots, pre-labelling queues,
  * an olympiad coaching platform, code-review bots), {@code holdout6} (marketplace catalogue enrichment),
- * {@code holdout7} (due-diligence contract review), {@code holdout8} (a game studio's NPC dialogue) and
- * {@code holdout9} (a university's essay feedback).
+ * {@code holdout7} (due-diligence contract review), {@code holdout8} (a game studio's NPC dialogue),
+ * {@code holdout9} (a university's essay feedback) and {@code holdout10} (an e-discovery vendor's relevance review).
  */
 final class HeldOutOrdinaryPlans extends PlanningBlocks {
 
@@ -325,6 +326,41 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
             double perMinute = 4 + random.nextInt(12);
             add(banding, servers, burst(perMinute, 250 + random.nextInt(951), 0.4, 0), bands,
                     bandingLimit, Optional.empty());
+        }
+    }
+
+    /**
+     * Held out (holdout10), ordinary: an e-discovery vendor reviewing a litigation matter — two to four productions of
+     * 1,500–5,000 documents, each sent from its servers in a burst of 20–80 a minute and coded under the matter's
+     * protocol with the label tokens biased and a one-token budget (an OpenAI client, since the bias is that API's) —
+     * and three to twelve reviewers asking about documents through their working day on a key of their own.
+     */
+    void ediscoveryReview() {
+        String country = oneOf(List.of("US", "US", "US", "GB", "CA", "AU", "DE"));
+        String orgId = ordinaryOrg(ScenarioKind.EDISCOVERY_REVIEW, country,
+                random.nextBoolean() ? "enterprise" : "standard", companyDomain(country));
+        TrafficOrigin servers = servers(country, 1, 3);
+        String matter = random.nextBoolean() ? capitalised(word()) + " v. " + capitalised(word())
+                : "In re " + capitalised(word()) + " Litigation";
+        String prefix = word().toUpperCase(Locale.ROOT) + "-";
+        TrafficRelevanceReview review = new TrafficRelevanceReview(prompts, matter, prefix,
+                TrafficRelevanceReview.labels(random), random);
+        TrafficSource.Client coding = client(orgId, oneOf(OPENAI_AGENTS));
+        TrafficKeyLimit codingLimit = new TrafficKeyLimit(600);
+        for (int p = 0, productions = 2 + random.nextInt(3); p < productions; p++) {
+            double perMinute = 20 + random.nextInt(61);
+            add(coding, servers, burst(perMinute, 1_500 + random.nextInt(3_501), 0.3, 0.002), review, codingLimit,
+                    Optional.empty());
+        }
+        TrafficSource.Client reviewers = client(orgId, oneOf(CHAT_AGENTS));
+        TrafficKeyLimit reviewLimit = new TrafficKeyLimit(120);
+        Optional<String> system = Optional.of("You assist the review team on " + matter + ". Answer questions about "
+                + "the documents and the review protocol concisely, and say when a document needs a second look.");
+        for (int r = 0, count = 3 + random.nextInt(10); r < count; r++) {
+            add(reviewers, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
+                            30_000 + random.nextInt(60_000), offset(country)),
+                    new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), reviewLimit,
+                    Optional.empty());
         }
     }
 }

@@ -41,6 +41,11 @@ import java.util.Map;
  *       for one session after signing up, reasoning coerced by worked examples in the prompt, a reward model distilled
  *       through a classifier's label probabilities, a small business's key resold to several buyers through a relay;
  *       with universities' essay feedback tools as hard ordinary cases;</li>
+ *   <li>{@code holdout10} — a tenth held-out set, written blind to the detector: long answers bought in small pieces
+ *       through prefill and continue turns, the output layer measured by searching a one-token logit bias without
+ *       log-probabilities, a hydra opened through a university credits programme by recruited students,
+ *       rejection-sampling data gathered one sample per key; with e-discovery relevance reviews as hard ordinary
+ *       cases;</li>
  *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
  *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
  *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
@@ -184,6 +189,16 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.ESSAY_FEEDBACK, 12),
                         ScenarioPart.of(ScenarioKind.BURNER_CHAIN, 2), ScenarioPart.of(ScenarioKind.FEW_SHOT_REASONING, 2),
                         ScenarioPart.of(ScenarioKind.VERDICT_LOGPROBS, 2), ScenarioPart.of(ScenarioKind.KEY_RELAY, 2))));
+        put(scenarios, new Scenario("holdout10",
+                "held-out campaign variants written blind to the detector: long answers bought in small pieces through "
+                        + "prefill and continue turns, the output layer measured by searching a one-token logit bias "
+                        + "without logprobs, a hydra opened through a university credits programme, rejection-sampling "
+                        + "data gathered one sample per key; and e-discovery relevance reviews as hard ordinary cases",
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.EDISCOVERY_REVIEW, 12),
+                        ScenarioPart.of(ScenarioKind.PREFILL_CHUNKS, 2), ScenarioPart.of(ScenarioKind.BIAS_SEARCH, 2),
+                        ScenarioPart.of(ScenarioKind.PROGRAMME_HYDRA, 2),
+                        ScenarioPart.of(ScenarioKind.RESAMPLE_SPREAD, 2))));
         put(scenarios, new Scenario("evaluations",
                 "model evaluations on a public benchmark from standard and self-serve accounts, with the budgets and "
                         + "thinking of reasoning models, beside reasoning-coercion and bold harvesters: the ordinary "

@@ -279,7 +279,40 @@ public enum ScenarioKind {
      * assignment's rubric in the evening, and at each deadline a burst of final submissions given a one-letter band
      * with its log-probabilities, so uncertain ones go to a human marker.
      */
-    ESSAY_FEEDBACK("essay-feedback", false);
+    ESSAY_FEEDBACK("essay-feedback", false),
+    /**
+     * Held out (holdout10): long answers bought in pieces — each item asked with a small budget (96–192 tokens), and
+     * every time the answer stops at the budget the next piece is asked with the answer so far as a trailing assistant
+     * turn (prefill) or after a short "continue", so no request asks for much, every request but the first of an item
+     * is multi-turn, and only the pieces put together are the complete answer.
+     */
+    PREFILL_CHUNKS("prefill-chunks", true),
+    /**
+     * Held out (holdout10): output-layer extraction from the top token alone — no {@code logprobs}, a {@code logit_bias}
+     * of one or two entries and a budget of a few tokens (never one): the bias on a token is searched, request by
+     * request, until that token wins, which measures its logit; each key keeps several prompts in flight and
+     * interleaves their searches.
+     */
+    BIAS_SEARCH("bias-search", true),
+    /**
+     * Held out (holdout10): a hydra opened through a university credits programme — 40–120 accounts of the programme's
+     * tier, each signed up by a different recruited student (a university address, own card, own home connection) during
+     * the programme's intake weeks, each harvesting a little through its own "student project" with its own system
+     * prompt and client, in its students' evening.
+     */
+    PROGRAMME_HYDRA("programme-hydra", true),
+    /**
+     * Held out (holdout10): rejection-sampling data — every item of a fixed list is sampled several times at a high
+     * temperature, one sample per key: each key of a few unlinked organisations walks the whole list once in its own
+     * order, {@code n} of 1, so no key repeats an item and no request asks for more than one answer.
+     */
+    RESAMPLE_SPREAD("resample-spread", true),
+    /**
+     * Held out (holdout10), ordinary: an e-discovery vendor's first-pass relevance review for a litigation matter — each
+     * document of a production coded under the matter's review protocol with a {@code logit_bias} that allows only the
+     * coding labels and a one-token budget, in bursts of thousands, and its reviewers' questions through the working day.
+     */
+    EDISCOVERY_REVIEW("ediscovery-review", false);
 
     private final String label;
     private final boolean campaign;

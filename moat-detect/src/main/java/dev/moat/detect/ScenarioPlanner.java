@@ -10,7 +10,7 @@ import java.util.List;
  * generator, so a seed fixes them and another seed varies them.
  *
  * <p>Each kind is planned by the plans of its set ({@link OrdinaryPlans}, {@link CampaignPlans}, the held-out
- * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout9CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
+ * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout10CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
  * sharing one {@link PlanningState}: the draws happen in the order of the parts whichever plan makes them, so where
  * a kind's code lives changes nothing in the traffic a seed gives.
  */
@@ -27,6 +27,7 @@ final class ScenarioPlanner {
     private final Holdout7CampaignPlans holdout7;
     private final Holdout8CampaignPlans holdout8;
     private final Holdout9CampaignPlans holdout9;
+    private final Holdout10CampaignPlans holdout10;
     private final HeldOutOrdinaryPlans heldOutOrdinary;
 
     ScenarioPlanner(PromptSource prompts, long seed, Instant start, long durationMillis) {
@@ -41,6 +42,7 @@ final class ScenarioPlanner {
         this.holdout7 = new Holdout7CampaignPlans(state);
         this.holdout8 = new Holdout8CampaignPlans(state);
         this.holdout9 = new Holdout9CampaignPlans(state);
+        this.holdout10 = new Holdout10CampaignPlans(state);
         this.heldOutOrdinary = new HeldOutOrdinaryPlans(state);
     }
 
@@ -114,6 +116,11 @@ final class ScenarioPlanner {
                 case VERDICT_LOGPROBS -> holdout9.verdictLogprobs();
                 case KEY_RELAY -> holdout9.keyRelay();
                 case ESSAY_FEEDBACK -> heldOutOrdinary.essayFeedback();
+                case PREFILL_CHUNKS -> holdout10.prefillChunks();
+                case BIAS_SEARCH -> holdout10.biasSearch();
+                case PROGRAMME_HYDRA -> holdout10.programmeHydra();
+                case RESAMPLE_SPREAD -> holdout10.resampleSpread();
+                case EDISCOVERY_REVIEW -> heldOutOrdinary.ediscoveryReview();
             }
         }
     }

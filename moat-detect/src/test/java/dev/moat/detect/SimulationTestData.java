@@ -48,6 +48,10 @@ final class SimulationTestData {
     static final Set<ScenarioKind> HOLDOUT9_KINDS = Set.of(ScenarioKind.BURNER_CHAIN, ScenarioKind.FEW_SHOT_REASONING,
             ScenarioKind.VERDICT_LOGPROBS, ScenarioKind.KEY_RELAY, ScenarioKind.ESSAY_FEEDBACK);
 
+    /** The kinds written for {@code holdout10}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT10_KINDS = Set.of(ScenarioKind.PREFILL_CHUNKS, ScenarioKind.BIAS_SEARCH,
+            ScenarioKind.PROGRAMME_HYDRA, ScenarioKind.RESAMPLE_SPREAD, ScenarioKind.EDISCOVERY_REVIEW);
+
     /** The held-out ordinary kinds of {@code ordinary2}. */
     static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
             ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);
