@@ -8,7 +8,7 @@
 #
 # --sets picks runs by name (see --list); the default is all of them (about 11 minutes on a quiet 2-core machine).
 # A held-out set is measured blind once, before the detector is changed for it: run a new one on its own first
-# (--sets holdout9).
+# (--sets "holdout10 holdout10-sunday").
 # The build is snapshotted into --out (classes and the moat-detect jar), so editing or rebuilding the tree while the
 # runs go on does not change what they measure.
 set -euo pipefail
@@ -40,6 +40,8 @@ RUNS=(
   "holdout8-sunday|--scenario holdout8 --seeds 1,2,3 $SUNDAY"
   "holdout9|--scenario holdout9 --seeds 1,2,3"
   "holdout9-sunday|--scenario holdout9 --seeds 1,2,3 $SUNDAY"
+  "holdout10|--scenario holdout10 --seeds 1,2,3"
+  "holdout10-sunday|--scenario holdout10 --seeds 1,2,3 $SUNDAY"
   "ordinary|--scenario ordinary --seeds 4"
   "ordinary2|--scenario ordinary2 --seeds 1,2,3"
   "evaluations|--scenario evaluations --seeds 1,2,3"

@@ -73,6 +73,7 @@ public final class Detector {
     private final List<VerdictListener> listeners = new CopyOnWriteArrayList<>();
     private final ClusterLinker linker;
     private final TimingSync timing = new TimingSync();
+    private final NewAccountReview newAccounts = new NewAccountReview();
     private final OrgState[] timingPartners = new OrgState[8];
     private final long rebuildPeriod;
     private final long idleSeconds;
@@ -199,6 +200,12 @@ public final class Detector {
         if (t.toolOpening && toolCalls.neverContinued()) {
             t.singleShot = true;
         }
+        // a history that never passed through here is one request dressed as a conversation, and is judged as one
+        if (t.historyJudged && !t.toolFollowUp && !org.heldHere(t, now)) {
+            t.singleShot = true;
+            t.longCompletion = t.answeredLong && t.generatedContent;
+        }
+        org.recordEnding(t, now);
         // traffic of a key already stopped on its own no longer counts against its organisation's other keys
         if (!stoppedKeysTraffic(key, org)) {
             org.behaviour.add(t);
@@ -248,8 +255,9 @@ public final class Detector {
             own = Action.REVIEW;
         } else {
             // what a key stopped on its own receives is already acted on: it spends no review budget of the others'
-            org.unreviewed.observe(assessed, harvestLike && !stoppedKeysTraffic(key, org));
+            boolean received = org.unreviewed.observe(assessed, harvestLike && !stoppedKeysTraffic(key, org)) > 0;
             own = escalated(own, org.unreviewed, org.events, settings.reviewHarvestBudget(tierOf(org)));
+            own = escalatedWithNewAccounts(own, org, received, now);
         }
         if (own.compareTo(org.ownAction) > 0 && (org.risk >= org.peakRisk || own.compareTo(assessed) > 0)) {
             org.peakRisk = Math.max(org.peakRisk, org.risk);
@@ -534,6 +542,29 @@ public final class Detector {
     }
 
     /**
+     * A new self-serve account at review answers for one review budget together with every other (see
+     * {@link NewAccountReview}); a tier whose review is left to analysts (budget 0) is left to them here too.
+     *
+     * @param received whether this event added to the account's own harvest at review
+     */
+    private Action escalatedWithNewAccounts(Action action, OrgState org, boolean received, long now) {
+        int budget = settings.newAccountReviewBudget();
+        if (budget == 0 || settings.reviewHarvestBudget(tierOf(org)) == 0
+                || !TrustModel.newSelfServe(org.profile, now)) {
+            return action;
+        }
+        if (received) {
+            newAccounts.add(now);
+        }
+        if (action == Action.REVIEW && org.events >= settings.minEventsForAction()
+                && newAccounts.spent(now, budget)) {
+            org.throttledWithNewAccounts = true;
+            return Action.THROTTLE;
+        }
+        return action;
+    }
+
+    /**
      * Flag at most for traffic that is an evaluation over registered benchmarks (see {@link BenchmarkItems});
      * review at most for a principal with too few events to act on.
      */
@@ -707,6 +738,8 @@ public final class Detector {
         List<Signal> signals = assessment.signals(org.examples);
         if (org.unreviewed.spent(settings.reviewHarvestBudget(tierOf(org)))) {
             signals.addFirst(org.unreviewed.signal());
+        } else if (org.throttledWithNewAccounts) {
+            signals.addFirst(newAccounts.signal());
         }
         return signals;
     }

@@ -35,6 +35,22 @@ final class EventTraits {
      * one-token completion or a longer one, each of whose positions is another reading.
      */
     boolean logitProbe;
+    /** The completion (with reasoning) was long, whatever the prompt's length. */
+    boolean answeredLong;
+    /** The completion was not much shorter than its prompt: content generated, not read back from the prompt. */
+    boolean generatedContent;
+    /**
+     * A request of several turns whose messages were kept: whether its history passed through the gateway can be
+     * judged ({@link ConversationThreads}).
+     */
+    boolean historyJudged;
+    /**
+     * Hash of the message just before the request's last answer (an assistant message with more after it): what
+     * ended the previous request of a conversation held here. 0 when the request carries no earlier answer at all.
+     */
+    long historyHash;
+    /** Hash of the request's last message, which the conversation's next request will carry; 0 without content. */
+    long endingHash;
     /** Many choices per request (n far above normal). */
     boolean manyChoices;
     /**

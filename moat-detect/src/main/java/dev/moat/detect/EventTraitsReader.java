@@ -1,5 +1,6 @@
 package dev.moat.detect;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -68,8 +69,10 @@ final class EventTraitsReader {
         // a conversation's prompt carries its earlier answers, not material to ground the next one in: only a single
         // request's answer is measured against its prompt
         long promptTokens = event.response().promptTokens();
-        t.longCompletion = answered >= LONG_COMPLETION && (request.turns() > 1 || promptTokens <= 0
-                || answered >= MIN_GENERATED_SHARE * promptTokens);
+        t.answeredLong = answered >= LONG_COMPLETION;
+        t.generatedContent = promptTokens <= 0 || answered >= MIN_GENERATED_SHARE * promptTokens;
+        t.longCompletion = t.answeredLong && (request.turns() > 1 || t.generatedContent);
+        readHistory(request, t);
 
         // The gateway's guard has usually read this prompt already; its reading is used when it was made from
         // the texts this event carries, and the event is read afresh otherwise (offline, or content not kept).
@@ -105,6 +108,34 @@ final class EventTraitsReader {
         t.hourOfDay = (int) Math.floorMod(t.epochSecond / 3600, 24);
         return t;
     }
+
+    /**
+     * The hashes {@link ConversationThreads} needs: of the message that ended the previous request of this
+     * conversation, if the request carries an earlier answer, and of the message that ends this one.
+     */
+    private static void readHistory(RequestSummary request, EventTraits t) {
+        List<UsageEvent.Message> messages = request.messages();
+        t.historyJudged = request.turns() > 1 && messages.size() == request.turns();
+        t.historyHash = 0;
+        t.endingHash = messages.isEmpty() ? 0 : messageHash(messages.getLast());
+        if (!t.historyJudged) {
+            return;
+        }
+        // the last answer followed by something: an assistant message at the very end is a prefill, not an answer
+        for (int i = messages.size() - 2; i >= 1; i--) {
+            if (messages.get(i).role().equals("assistant")) {
+                t.historyHash = messageHash(messages.get(i - 1));
+                return;
+            }
+        }
+    }
+
+    /** Clients may re-space a message they send back; its first characters are enough to recognise it. */
+    private static long messageHash(UsageEvent.Message message) {
+        return Hashing.ofNormalised(message.content(), MESSAGE_HASH_CHARS) | 1;
+    }
+
+    private static final int MESSAGE_HASH_CHARS = 512;
 
     /** Whether {@code text} contains the first {@code length} characters of {@code of}, without copying. */
     private static boolean containsPrefix(String text, String of, int length) {

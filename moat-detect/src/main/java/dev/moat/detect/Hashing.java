@@ -32,9 +32,14 @@ final class Hashing {
 
     /** Hash of a text with case folded and whitespace runs collapsed, so trivial edits do not change it. */
     static long ofNormalised(String text) {
+        return ofNormalised(text, text.length());
+    }
+
+    /** {@link #ofNormalised(String)} of at most the first {@code limit} characters: enough to tell long texts apart. */
+    static long ofNormalised(String text, int limit) {
         long h = FNV_OFFSET;
         boolean space = true;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0, end = Math.min(limit, text.length()); i < end; i++) {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 if (!space) {

@@ -47,6 +47,10 @@ final class OrgState {
     double peakRisk;
     List<Signal> peakSignals;
     final UnreviewedHarvest unreviewed = new UnreviewedHarvest();
+    /** Throttled at review because new self-serve accounts together had spent their budget ({@link NewAccountReview}). */
+    boolean throttledWithNewAccounts;
+    /** Made at the organisation's first request with its messages kept (none without content: nothing to compare). */
+    private ConversationThreads conversations;
     /** For events without a key; a key's own are in its {@link KeyState}. */
     final ToolCallFollowUps toolCalls = new ToolCallFollowUps();
     /**
@@ -62,6 +66,25 @@ final class OrgState {
     static final int CO_START_SLOTS = 4;
     private final int[] coStartPartners = new int[CO_START_SLOTS];
     private final int[] coStartCounts = new int[CO_START_SLOTS];
+
+    /**
+     * Whether the request's history was held here: the message before its last answer ended a recent request of the
+     * organisation. A request without any earlier answer was not.
+     */
+    boolean heldHere(EventTraits t, long now) {
+        return t.historyHash != 0 && conversations != null && conversations.ended(t.historyHash, now);
+    }
+
+    /** Remembers how the request ended, for its conversation's next turn. */
+    void recordEnding(EventTraits t, long now) {
+        if (t.endingHash == 0) {
+            return;
+        }
+        if (conversations == null) {
+            conversations = new ConversationThreads();
+        }
+        conversations.recordEnding(t.endingHash, now);
+    }
 
     /** Counts one more run started together with organisation {@code serial}; returns its count so far. */
     int coStart(int serial) {

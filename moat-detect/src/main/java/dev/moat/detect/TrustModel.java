@@ -18,6 +18,10 @@ final class TrustModel {
     static final double MIN = 0.45;
     static final double MAX = 1.25;
     static final double UNKNOWN = 0.9;
+    /** An account younger than this is new: cheapest to replace, and the least known. */
+    static final Duration NEW_ACCOUNT = Duration.ofDays(7);
+    /** The tier factor of self-serve, trial and programme sign-ups: anyone can open such an account. */
+    private static final double SELF_SERVE = 1.0;
 
     private TrustModel() {
     }
@@ -27,7 +31,7 @@ final class TrustModel {
             case "enterprise", "partner", "vetted", "strategic" -> 0.55;
             case "team", "business", "pro", "scale", "organization", "organisation" -> 0.75;
             case "self-serve", "self_serve", "selfserve", "free", "trial", "programme", "program", "research",
-                 "startup", "credits", "developer" -> 1.0;
+                 "startup", "credits", "developer" -> SELF_SERVE;
             default -> UNKNOWN;
         };
     }
@@ -43,7 +47,7 @@ final class TrustModel {
             factor = org.tier().map(TrustModel::tierFactor).orElse(UNKNOWN);
             if (org.createdAt().isPresent()) {
                 long ageSeconds = nowSecond - org.createdAt().get().getEpochSecond();
-                if (ageSeconds < Duration.ofDays(7).toSeconds()) {
+                if (ageSeconds < NEW_ACCOUNT.toSeconds()) {
                     factor += 0.15;
                 } else if (ageSeconds < Duration.ofDays(30).toSeconds()) {
                     factor += 0.08;
@@ -54,5 +58,15 @@ final class TrustModel {
         }
         factor += 0.1 * anonymisedShare;
         return Math.max(MIN, Math.min(MAX, factor));
+    }
+
+    /**
+     * Whether {@code org} is a new self-serve account at {@code nowSecond}: of a tier anyone can sign up for, created
+     * less than {@link #NEW_ACCOUNT} before. Unknown sign-up facts are not enough to say so.
+     */
+    static boolean newSelfServe(OrgProfile org, long nowSecond) {
+        return org != null && org.createdAt().isPresent() && org.tier().isPresent()
+                && tierFactor(org.tier().get()) >= SELF_SERVE
+                && nowSecond - org.createdAt().get().getEpochSecond() < NEW_ACCOUNT.toSeconds();
     }
 }

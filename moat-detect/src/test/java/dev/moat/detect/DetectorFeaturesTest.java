@@ -450,6 +450,127 @@ class DetectorFeaturesTest {
         }
     }
 
+    /**
+     * Reasoning coerced by example: two worked solutions laid out as earlier turns before each item, no instruction
+     * word. In form a conversation; but none of its turns passed through the gateway, so each request is judged as
+     * the single request it is — full solutions bought one item at a time at a harvester's budget.
+     */
+    @Test
+    void workedExamplesLaidOutAsEarlierTurnsAreASingleRequestNotAConversation() {
+        java.util.Random rng = new java.util.Random(17);
+        List<UsageEvent> events = new java.util.ArrayList<>();
+        Instant ts = Workloads.START;
+        for (int i = 0; i < 600; i++) {
+            ts = ts.plusSeconds(40 + rng.nextInt(80));
+            events.add(TestEvents.event("org_f", ts).ip("100.64.7." + (1 + rng.nextInt(4)))
+                    .userAgent("python-httpx/0.27").user(Workloads.mathProblem(rng))
+                    .assistant("First, " + rng.nextInt(90) + " + " + rng.nextInt(90) + " gives the total; then we "
+                            + "subtract what was lost, and the result is " + rng.nextInt(500) + ".")
+                    .user(Workloads.mathProblem(rng))
+                    .assistant("We multiply " + rng.nextInt(20) + " by " + rng.nextInt(20) + ", then divide by the "
+                            + "number of days, so the answer is " + rng.nextInt(300) + ".")
+                    .user(Workloads.mathProblem(rng)).maxTokens(4096).promptTokens(400)
+                    .completionTokens(700 + rng.nextInt(1_800)).build());
+        }
+        PrincipalVerdict verdict = run(events, established("org_f"));
+        // on its own evidence, early; judged as conversation it reached only review and was throttled by the review
+        // budget after several hundred exchanges
+        assertThat(verdict.action().affectsCustomer()).isTrue();
+        assertThat(verdict.firstActionEvent().orElseThrow()).isLessThan(150);
+        assertThat(verdict.signals()).extracting(Signal::name).contains("harvesting_parameters")
+                .doesNotContain("unreviewed_harvest");
+    }
+
+    /**
+     * A hydra of burner accounts that share nothing a linker sees (own address range, no card or template in common),
+     * each used for one session of 60 exchanges and abandoned: each sits at review under its own budget, so only the
+     * budget all new self-serve accounts share stops the later ones.
+     */
+    @Test
+    void newSelfServeAccountsAtReviewShareOneBudget() {
+        int accounts = 12;
+        List<UsageEvent> chain = burnerChain(accounts);
+        Detector detector = new Detector(reviewOnly(100));
+        for (int i = 0; i < accounts; i++) {
+            detector.addOrg(Workloads.selfServe("org_burner" + i, burnerStart(i).minus(Duration.ofMinutes(10))));
+        }
+        chain.forEach(detector::accept);
+
+        List<PrincipalVerdict> verdicts = java.util.stream.IntStream.range(0, accounts)
+                .mapToObj(i -> detector.verdict("org_burner" + i).orElseThrow()).toList();
+        assertThat(verdicts).allSatisfy(verdict -> assertThat(verdict.cluster()).isEmpty());
+        // the first two receive the day's budget between them (about 48 long answers each), later ones are throttled
+        assertThat(verdicts.getFirst().action()).isEqualTo(Action.REVIEW);
+        assertThat(verdicts.subList(3, accounts)).allSatisfy(verdict -> {
+            assertThat(verdict.action()).isEqualTo(Action.THROTTLE);
+            assertThat(verdict.signals().getFirst().name()).isEqualTo("unreviewed_harvest");
+            assertThat(verdict.signals().getFirst().detail()).contains("new self-serve accounts");
+        });
+
+        // with the shared budget off, or for established accounts, each is judged on its own budget alone
+        for (DetectorSettings settings : List.of(reviewOnly(100).toBuilder().newAccountReviewBudget(0).build(),
+                reviewOnly(100))) {
+            boolean established = settings.newAccountReviewBudget() > 0;
+            Detector alone = new Detector(settings);
+            for (int i = 0; i < accounts; i++) {
+                alone.addOrg(established ? established("org_burner" + i)
+                        : Workloads.selfServe("org_burner" + i, burnerStart(i).minus(Duration.ofMinutes(10))));
+            }
+            chain.forEach(alone::accept);
+            for (int i = 0; i < accounts; i++) {
+                assertThat(alone.verdict("org_burner" + i).orElseThrow().action()).isEqualTo(Action.REVIEW);
+            }
+        }
+    }
+
+    @Test
+    void theNewAccountsBudgetIsADaysAndRefillsAsTheDayMovesOn() {
+        NewAccountReview review = new NewAccountReview();
+        long start = Workloads.START.getEpochSecond();
+        for (int i = 0; i < 100; i++) {
+            review.add(start + 60L * i);
+        }
+        assertThat(review.spent(start + 6_000, 100)).isTrue();
+        assertThat(review.spent(start + 6_000, 0)).as("0 disables it").isFalse();
+        // 23 hours on, the first hour's 60 are still in the day; 25 hours on, none are
+        assertThat(review.spent(start + 23 * 3_600, 100)).isTrue();
+        assertThat(review.spent(start + 25 * 3_600, 100)).isFalse();
+        assertThat(review.received()).isZero();
+        review.add(start + 25 * 3_600);
+        assertThat(review.received()).isEqualTo(1);
+    }
+
+    /** When burner account {@code i} starts its session: one every two hours. */
+    private static Instant burnerStart(int i) {
+        return Workloads.START.plus(Duration.ofHours(2L * i));
+    }
+
+    /**
+     * Burner accounts, one after another: 60 single-shot requests each at a harvester's budget, receiving long
+     * answers, every prompt its own words, every account its own /24.
+     */
+    private static List<UsageEvent> burnerChain(int accounts) {
+        List<String> vocabulary = List.of("river", "stone", "maple", "cloud", "ember", "frost", "grove", "harbor",
+                "island", "kettle", "lantern", "meadow", "needle", "orchard", "pepper", "quartz", "saddle", "timber",
+                "velvet", "willow", "anchor", "basket", "candle", "desert", "engine", "falcon", "garden", "hammer");
+        List<UsageEvent> events = new java.util.ArrayList<>();
+        java.util.Random rng = new java.util.Random(90);
+        for (int i = 0; i < accounts; i++) {
+            Instant ts = burnerStart(i);
+            for (int n = 0; n < 60; n++) {
+                ts = ts.plusSeconds(30 + rng.nextInt(60));
+                StringBuilder prompt = new StringBuilder("solve");
+                for (int w = 0; w < 14; w++) {
+                    prompt.append(' ').append(vocabulary.get(rng.nextInt(vocabulary.size())));
+                }
+                events.add(TestEvents.event("org_burner" + i, ts).ip("198.18." + i + "." + (1 + rng.nextInt(250)))
+                        .userAgent("Mozilla/5.0 chat-web").user(prompt.toString()).maxTokens(4096)
+                        .completionTokens(rng.nextInt(5) == 0 ? 350 : 700 + rng.nextInt(1_800)).build());
+            }
+        }
+        return events;
+    }
+
     @Test
     void keysDroppedAsIdleTakeWhatTheyReceivedAtReviewOutOfTheSharedBudget() {
         // two keys harvest at review for a few hours and fall silent; their state is dropped; half a day later a

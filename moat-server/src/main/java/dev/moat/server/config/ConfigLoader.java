@@ -382,6 +382,8 @@ public final class ConfigLoader {
                     .tiers(tiers(s, thresholds, budget))
                     .minEventsForAction((int) s.positiveLong("detection.min_events_for_action", defaults.minEventsForAction()))
                     .reviewHarvestBudget(budget)
+                    .newAccountReviewBudget((int) s.nonNegativeLong("detection.new_account_review_budget",
+                            defaults.newAccountReviewBudget()))
                     .linkTtl(s.optionalText("detection.link_ttl").map(text -> DurationText.parse("detection.link_ttl", text))
                             .orElse(defaults.linkTtl()))
                     .idleEviction(s.optionalText("detection.idle_eviction")

@@ -83,6 +83,7 @@ sealed interface ConfigSchema {
                             "review_harvest_budget", SCALAR)),
                     "min_events_for_action", SCALAR,
                     "review_harvest_budget", SCALAR,
+                    "new_account_review_budget", SCALAR,
                     "link_ttl", SCALAR,
                     "idle_eviction", SCALAR,
                     "max_principals", SCALAR,

@@ -71,8 +71,10 @@ public final class OpenAiDialect implements ApiDialect {
         JsonNode tools = body.get("tools");
         long toolChars = tools == null ? 0 : tools.toString().length();
         boolean thinking = body.hasNonNull("reasoning_effort") || body.hasNonNull("reasoning");
+        // the system (or developer) message is the summary's system prompt, not a turn: a question under a system
+        // prompt is one turn, as on the Anthropic API, whose system prompt is a field of its own
         RequestSummary summary = new RequestSummary(
-                Optional.ofNullable(system), recorded, messages.size(), maxTokens,
+                Optional.ofNullable(system), recorded, recorded.size(), maxTokens,
                 temperature != null && temperature.isNumber() ? OptionalDouble.of(temperature.doubleValue()) : OptionalDouble.empty(),
                 n, stream, bool(body, "logprobs"), integer(body, "top_logprobs"),
                 logitBias != null && logitBias.isObject() ? logitBias.size() : 0,

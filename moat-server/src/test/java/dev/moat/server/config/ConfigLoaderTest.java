@@ -160,6 +160,7 @@ class ConfigLoaderTest {
                   thresholds: {flag: 0.2, review: 0.4, throttle: 0.7, degrade: 0.8, suspend: 0.95}
                   min_events_for_action: 50
                   review_harvest_budget: 0
+                  new_account_review_budget: 250
                   link_ttl: 2d
                   idle_eviction: 12h
                   max_principals: 5000
@@ -172,6 +173,7 @@ class ConfigLoaderTest {
         assertThat(detector.actionFor(0.65)).isEqualTo(dev.moat.detect.Action.REVIEW);
         assertThat(detector.minEventsForAction()).isEqualTo(50);
         assertThat(detector.reviewHarvestBudget()).isZero();
+        assertThat(detector.newAccountReviewBudget()).isEqualTo(250);
         assertThat(detector.linkTtl()).isEqualTo(Duration.ofDays(2));
         assertThat(detector.idleEviction()).isEqualTo(Duration.ofHours(12));
         assertThat(detector.maxPrincipals()).isEqualTo(5000);
