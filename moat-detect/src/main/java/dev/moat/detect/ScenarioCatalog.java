@@ -49,6 +49,11 @@ import java.util.Map;
  *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
  *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
  *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
+ *   <li>{@code newcomers} — no campaign: six kinds of ordinary new accounts written blind to the detector (a developer
+ *       trying the API once, hackathon teams, students doing homework or revising, start-ups wiring a prototype,
+ *       small experiments on credits, shops' chatbots on a trial), about 800 at scale 1 signing up one at a time from
+ *       three days before the period to its end, in {@code holdout2}'s ordinary background, over five days
+ *       (false-positive runs on new accounts);</li>
  *   <li>{@code demo} — small: a few ordinary organisations, one hydra of 60 accounts, and one key used
  *       from a restricted country through a VPN, over a day;</li>
  *   <li>one per campaign kind ({@code hydra}, {@code bold-harvester}, …) — that campaign in a small
@@ -215,6 +220,25 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.SUPPORT_BOT, 10), ScenarioPart.of(ScenarioKind.PRE_LABELLING, 10),
                         ScenarioPart.of(ScenarioKind.OLYMPIAD_COACH, 10),
                         ScenarioPart.of(ScenarioKind.CODE_REVIEW_BOT, 10))));
+        put(scenarios, new Scenario("newcomers",
+                "ordinary new accounts only, written blind to the detector, no campaign: about 800 newcomers at scale 1 "
+                        + "signing up one at a time (a Poisson stream, no waves) from three days before the period to its "
+                        + "last day, on free, trial, developer, self-serve and programme tiers, with free-mail, university "
+                        + "and company addresses and cards of their own — 300 developers trying the API once (one sitting "
+                        + "of 10-60 requests right after sign-up, any budget up to 32k, then never again), 60 hackathon "
+                        + "teams (2-5 people, one key, bursts of similar requests through one template for 24-48 hours, "
+                        + "then silence), 200 students doing homework or exam revision in the evening (maths, code and "
+                        + "general questions, step by step, follow-ups), 80 start-ups wiring a prototype (system prompt "
+                        + "over their own documents, growing 30-90 % a day, one evaluation of 50-300 questions with "
+                        + "8-32k budgets), 60 small experiments on credits (100-500 single-turn questions, one to three "
+                        + "configurations with 4-32k budgets or thinking) and 100 shops' chatbots on a trial (the owner's "
+                        + "test sitting, then visitors' short questions) — in holdout2's ordinary background",
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.API_TRYOUT, 300), ScenarioPart.of(ScenarioKind.HACKATHON_TEAM, 60),
+                        ScenarioPart.of(ScenarioKind.STUDENT_REVISION, 200),
+                        ScenarioPart.of(ScenarioKind.STARTUP_PROTOTYPE, 80),
+                        ScenarioPart.of(ScenarioKind.CREDITS_EXPERIMENT, 60),
+                        ScenarioPart.of(ScenarioKind.SHOP_CHATBOT, 100))));
         put(scenarios, new Scenario("demo",
                 "a few ordinary organisations, one hydra of 60 accounts, one key used from a restricted country via VPN",
                 Duration.ofDays(1), List.of(

@@ -312,7 +312,42 @@ public enum ScenarioKind {
      * document of a production coded under the matter's review protocol with a {@code logit_bias} that allows only the
      * coding labels and a one-token budget, in bursts of thousands, and its reviewers' questions through the working day.
      */
-    EDISCOVERY_REVIEW("ediscovery-review", false);
+    EDISCOVERY_REVIEW("ediscovery-review", false),
+    /**
+     * Ordinary newcomers (newcomers set): a developer trying the API once — signs up during the period and right away
+     * sends one sitting of 10–60 requests from a quick-start client (a greeting, chat and programming questions, some
+     * re-sent with other parameters, any budget up to 32,000 tokens), then never comes back.
+     */
+    API_TRYOUT("api-tryout", false),
+    /**
+     * Ordinary newcomers (newcomers set): a hackathon team of 2–5 on one new key building a demo over 24–48 hours after
+     * signing up, in bursts of similar requests through its idea's one template, from the venue and from home; silent
+     * after the demo.
+     */
+    HACKATHON_TEAM("hackathon-team", false),
+    /**
+     * Ordinary newcomers (newcomers set): a student on the free tier or student credits doing homework or exam revision
+     * in a chat client in the evening — maths word problems, programming and general questions, often asking for the
+     * steps, with follow-ups; those revising stop after their exam.
+     */
+    STUDENT_REVISION("student-revision", false),
+    /**
+     * Ordinary newcomers (newcomers set): a start-up wiring the API into its prototype — a system prompt over its own
+     * documents, founders testing from home, the prototype going live on its servers with traffic growing by the day,
+     * and one small evaluation of its users' questions with 8–32 k budgets.
+     */
+    STARTUP_PROTOTYPE("startup-prototype", false),
+    /**
+     * Ordinary newcomers (newcomers set): a student or researcher on a credits programme (or free) running a small
+     * benchmark-style experiment — 100–500 single-turn questions in their own format, one to three configurations with
+     * large budgets or thinking, from a cloud notebook or home.
+     */
+    CREDITS_EXPERIMENT("credits-experiment", false),
+    /**
+     * Ordinary newcomers (newcomers set): a small online shop's chatbot on a trial — its owner tests it in one sitting,
+     * then it goes live on the shop's website with visitors' short questions about stock, delivery and returns.
+     */
+    SHOP_CHATBOT("shop-chatbot", false);
 
     private final String label;
     private final boolean campaign;

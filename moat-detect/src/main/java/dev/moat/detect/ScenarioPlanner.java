@@ -10,7 +10,8 @@ import java.util.List;
  * generator, so a seed fixes them and another seed varies them.
  *
  * <p>Each kind is planned by the plans of its set ({@link OrdinaryPlans}, {@link CampaignPlans}, the held-out
- * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout10CampaignPlans}, {@link HeldOutOrdinaryPlans}), all
+ * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout10CampaignPlans}, {@link HeldOutOrdinaryPlans},
+ * {@link NewcomerPlans}), all
  * sharing one {@link PlanningState}: the draws happen in the order of the parts whichever plan makes them, so where
  * a kind's code lives changes nothing in the traffic a seed gives.
  */
@@ -29,6 +30,7 @@ final class ScenarioPlanner {
     private final Holdout9CampaignPlans holdout9;
     private final Holdout10CampaignPlans holdout10;
     private final HeldOutOrdinaryPlans heldOutOrdinary;
+    private final NewcomerPlans newcomers;
 
     ScenarioPlanner(PromptSource prompts, long seed, Instant start, long durationMillis) {
         this.state = new PlanningState(prompts, seed, start, durationMillis);
@@ -44,6 +46,7 @@ final class ScenarioPlanner {
         this.holdout9 = new Holdout9CampaignPlans(state);
         this.holdout10 = new Holdout10CampaignPlans(state);
         this.heldOutOrdinary = new HeldOutOrdinaryPlans(state);
+        this.newcomers = new NewcomerPlans(state);
     }
 
     List<SimulatedOrg> orgs() {
@@ -121,6 +124,12 @@ final class ScenarioPlanner {
                 case PROGRAMME_HYDRA -> holdout10.programmeHydra();
                 case RESAMPLE_SPREAD -> holdout10.resampleSpread();
                 case EDISCOVERY_REVIEW -> heldOutOrdinary.ediscoveryReview();
+                case API_TRYOUT -> newcomers.apiTryout();
+                case HACKATHON_TEAM -> newcomers.hackathonTeam();
+                case STUDENT_REVISION -> newcomers.studentRevision();
+                case STARTUP_PROTOTYPE -> newcomers.startupPrototype();
+                case CREDITS_EXPERIMENT -> newcomers.creditsExperiment();
+                case SHOP_CHATBOT -> newcomers.shopChatbot();
             }
         }
     }

@@ -213,4 +213,104 @@ sealed interface TrafficCadence {
             return cadence.following(now, continues, random);
         }
     }
+
+    /**
+     * One sitting and no more: {@code requests} requests from {@code from}, each after a think time around
+     * {@code medianThinkMillis} (a few seconds when the last one's conversation or retry goes on), then nothing —
+     * someone trying an API once and never coming back. A sitting that would have begun before the period is not
+     * seen at all.
+     */
+    final class Sitting implements TrafficCadence {
+        private final long from;
+        private final int requests;
+        private final double medianThinkMillis;
+        private int sent;
+
+        Sitting(long from, int requests, double medianThinkMillis) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("requests: " + requests + " (expected: >= 1)");
+            }
+            this.from = from;
+            this.requests = requests;
+            this.medianThinkMillis = medianThinkMillis;
+        }
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            return from >= start ? from : Long.MAX_VALUE;
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            if (++sent >= requests) {
+                return Long.MAX_VALUE;
+            }
+            return now + logNormal(continues ? Math.min(8_000, medianThinkMillis) : medianThinkMillis, 0.8, random);
+        }
+    }
+
+    /**
+     * An app's users arriving from {@code from} at a rate that follows the working day and grows by {@code dailyGrowth}
+     * a day: a prototype finding its first users. Thinning against the rate a day ahead, restarted every day (a
+     * Poisson stream can be restarted at any point), so a fast-growing rate costs no more draws than a flat one.
+     */
+    record Growing(long from, long end, double perWorkingHour, double dailyGrowth, int utcOffsetHours)
+            implements TrafficCadence {
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            return following(Math.max(start, from), false, random);
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            long candidate = now;
+            while (candidate < end) {
+                long horizon = candidate + DAY;
+                double bound = rate(horizon);
+                long next = candidate + exponential(HOUR / bound, random);
+                if (next >= horizon) {
+                    candidate = horizon;
+                    continue;
+                }
+                candidate = next;
+                if (random.nextDouble() < rate(candidate) * workingDayWeight(candidate, utcOffsetHours) / bound) {
+                    return candidate < end ? candidate : Long.MAX_VALUE;
+                }
+            }
+            return Long.MAX_VALUE;
+        }
+
+        private double rate(long millis) {
+            return perWorkingHour * Math.pow(dailyGrowth, Math.max(0, millis - from) / (double) DAY);
+        }
+    }
+
+    /**
+     * Another cadence cut off after {@code requests} requests: a script that walks its list once and exits, however
+     * its pace varied on the way.
+     */
+    final class Counted implements TrafficCadence {
+        private final TrafficCadence cadence;
+        private final int requests;
+        private int sent;
+
+        Counted(TrafficCadence cadence, int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("requests: " + requests + " (expected: >= 1)");
+            }
+            this.cadence = cadence;
+            this.requests = requests;
+        }
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            return cadence.first(start, random);
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            return ++sent >= requests ? Long.MAX_VALUE : cadence.following(now, continues, random);
+        }
+    }
 }

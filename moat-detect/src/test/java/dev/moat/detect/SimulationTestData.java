@@ -56,6 +56,11 @@ final class SimulationTestData {
     static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
             ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);
 
+    /** The ordinary newcomers of {@code newcomers}: new accounts signing up through the period. */
+    static final Set<ScenarioKind> NEWCOMER_KINDS = Set.of(ScenarioKind.API_TRYOUT, ScenarioKind.HACKATHON_TEAM,
+            ScenarioKind.STUDENT_REVISION, ScenarioKind.STARTUP_PROTOTYPE, ScenarioKind.CREDITS_EXPERIMENT,
+            ScenarioKind.SHOP_CHATBOT);
+
     private static PromptSource shared;
 
     private SimulationTestData() {

@@ -9,6 +9,7 @@ import static dev.moat.detect.SimulationTestData.HOLDOUT6_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT7_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT8_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT9_KINDS;
+import static dev.moat.detect.SimulationTestData.NEWCOMER_KINDS;
 import static dev.moat.detect.SimulationTestData.ORDINARY2_KINDS;
 import static dev.moat.detect.SimulationTestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -281,13 +282,13 @@ class SimulatorTest {
                         && !HOLDOUT5_KINDS.contains(kind) && !HOLDOUT6_KINDS.contains(kind)
                         && !HOLDOUT7_KINDS.contains(kind) && !HOLDOUT8_KINDS.contains(kind)
                         && !HOLDOUT9_KINDS.contains(kind) && !HOLDOUT10_KINDS.contains(kind)
-                        && !ORDINARY2_KINDS.contains(kind)
+                        && !ORDINARY2_KINDS.contains(kind) && !NEWCOMER_KINDS.contains(kind)
                         && kind != ScenarioKind.EVAL_SWEEP).toList());
         assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS).doesNotContainAnyElementsOf(HOLDOUT4_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT5_KINDS).doesNotContainAnyElementsOf(HOLDOUT6_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT7_KINDS).doesNotContainAnyElementsOf(HOLDOUT8_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT9_KINDS).doesNotContainAnyElementsOf(HOLDOUT10_KINDS)
-                .doesNotContainAnyElementsOf(ORDINARY2_KINDS);
+                .doesNotContainAnyElementsOf(ORDINARY2_KINDS).doesNotContainAnyElementsOf(NEWCOMER_KINDS);
         assertThat(ScenarioCatalog.named("holdout2").parts()).extracting(ScenarioPart::kind).containsAll(heldOut);
         List<ScenarioPart> holdout3 = ScenarioCatalog.named("holdout3").parts();
         assertThat(holdout3).extracting(ScenarioPart::kind).containsAll(HOLDOUT3_KINDS)
@@ -343,6 +344,17 @@ class SimulatorTest {
                 .containsExactlyElementsOf(ScenarioCatalog.named("holdout2").parts().stream()
                         .filter(part -> !part.kind().campaign()).toList());
         assertThat(ordinary2.duration()).isEqualTo(Duration.ofDays(5));
+        // newcomers: holdout2's ordinary background and the newcomer kinds, hundreds of them, no campaign at all
+        Scenario newcomers = ScenarioCatalog.named("newcomers");
+        assertThat(newcomers.parts()).noneMatch(part -> part.kind().campaign());
+        assertThat(newcomers.parts()).filteredOn(part -> NEWCOMER_KINDS.contains(part.kind()))
+                .extracting(ScenarioPart::kind).containsExactlyInAnyOrderElementsOf(NEWCOMER_KINDS);
+        assertThat(newcomers.parts()).filteredOn(part -> NEWCOMER_KINDS.contains(part.kind()))
+                .allSatisfy(part -> assertThat(part.count()).isGreaterThanOrEqualTo(50));
+        assertThat(newcomers.parts()).filteredOn(part -> !NEWCOMER_KINDS.contains(part.kind()))
+                .containsExactlyElementsOf(ScenarioCatalog.named("holdout2").parts().stream()
+                        .filter(part -> !part.kind().campaign()).toList());
+        assertThat(newcomers.duration()).isEqualTo(Duration.ofDays(5));
         Simulation demo = BUNDLED.run(ScenarioCatalog.named("demo"), SimulationSettings.of(1, SimulationTestData.START));
         assertThat(demo.orgs()).filteredOn(org -> org.kind() == ScenarioKind.HYDRA).hasSize(60);
         assertThat(demo.orgs()).filteredOn(org -> org.kind() == ScenarioKind.RESTRICTED_VPN).hasSize(1);
