@@ -159,8 +159,7 @@ final class NewcomerPlans extends PlanningBlocks {
                 oneOf(List.of(8_000, 16_000, 32_000)), OptionalDouble.of(0.0), random.nextBoolean());
         double perMinute = 5 + random.nextInt(26);
         long from = created + (6 + random.nextInt(67)) * TrafficCadence.HOUR;
-        add(development, TrafficOrigin.of(List.of(homes.getFirst())), suite(from, evaluation.size(), perMinute),
-                evaluation, developmentLimit, Optional.empty());
+        addPass(development, TrafficOrigin.of(List.of(homes.getFirst())), from, perMinute, evaluation, developmentLimit);
     }
 
     /**
@@ -193,7 +192,7 @@ final class NewcomerPlans extends PlanningBlocks {
                     oneOf(List.of(4_096, 8_192, 16_000, 32_000)), oneOf(List.of(OptionalDouble.of(0.0),
                     OptionalDouble.of(0.7), OptionalDouble.empty())), random.nextBoolean());
             double perMinute = 5 + random.nextInt(36);
-            add(client, origin, suite(from, items.size(), perMinute), pass, limit, Optional.empty());
+            addPass(client, origin, from, perMinute, pass, limit);
             // the next configuration after this pass (its nominal length, a fifth more for pauses) and a break
             from += (long) (1.2 * items.size() * TrafficCadence.MINUTE / perMinute)
                     + (1 + random.nextInt(12)) * TrafficCadence.HOUR;
@@ -264,10 +263,16 @@ final class NewcomerPlans extends PlanningBlocks {
     }
 
     /**
-     * One pass over {@code items} questions at about {@code perMinute} from {@code from}, as a script in a loop sends
-     * it: exactly {@code items} requests (unless the period ends first), whatever its pauses.
+     * One pass over {@code suite}'s questions at about {@code perMinute} from {@code from}, as a script in a loop sends
+     * it: exactly one request per question (unless the period ends first), whatever its pauses. A pass begun before
+     * the period is left out: its requests were sent before the traffic begins, and the rest of a pass still under way
+     * would otherwise be sent again from its first question at the period's start.
      */
-    private TrafficCadence suite(long from, int items, double perMinute) {
-        return new TrafficCadence.Counted(new TrafficCadence.Steady(from, end, perMinute, 0.3, 0.005), items);
+    private void addPass(TrafficSource.Client client, TrafficOrigin origin, long from, double perMinute,
+                         TrafficPromptSuite suite, TrafficKeyLimit limit) {
+        if (from >= start) {
+            add(client, origin, new TrafficCadence.Counted(new TrafficCadence.Steady(from, end, perMinute, 0.3, 0.005),
+                    suite.size()), suite, limit, Optional.empty());
+        }
     }
 }

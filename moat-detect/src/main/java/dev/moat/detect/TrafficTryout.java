@@ -75,6 +75,7 @@ final class TrafficTryout implements TrafficContent {
             question = prompt.text();
             reference = prompt.reference();
             retriesLeft = random.nextInt(3) == 0 ? 1 + random.nextInt(3) : 0;
+            thinking = false; // tried on one question; the budget, temperature and streaming they settled on stay
             messages = List.of(new UsageEvent.Message("user", question));
             answer = reference.map(text -> TrafficText.clip(text, 700)).orElseGet(() -> TrafficText.answer(random));
         }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,6 +89,40 @@ class NewcomersVariantsTest {
         assertThat(BUNDLED.run(scenario, settings).orgs()).isEqualTo(BUNDLED.run(scenario, settings).orgs());
         List<SimulatedEvent> events = HeldOutSetChecks.deterministicEvents(scenario, seed);
         assertThat(events).noneMatch(SimulatedEvent::harvesting);
+    }
+
+    /**
+     * Human-written material only: on the full shared prompt sets, no request of a newcomer (its first 150 per kind)
+     * carries a prompt of a harvesting pool, and every kind's requests carry prompts of the ordinary pools.
+     */
+    @Test
+    void newcomersAskHumanWrittenQuestionsNeverHarvestingMaterial() {
+        PromptSource prompts = SimulationTestData.sharedPrompts();
+        PromptIndex index = new PromptIndex(prompts);
+        Scenario scenario = new Scenario("newcomer-prompts", "three of each newcomer kind", Duration.ofDays(2),
+                NEWCOMER_KINDS.stream().sorted().map(kind -> ScenarioPart.of(kind, 3)).toList());
+        Simulation run = new Simulator(prompts).run(scenario, SimulationSettings.of(SEED, SimulationTestData.START));
+        Map<String, ScenarioKind> kindOf = run.orgs().stream()
+                .collect(Collectors.toMap(SimulatedOrg::orgId, SimulatedOrg::kind));
+        Map<ScenarioKind, Integer> checked = new EnumMap<>(ScenarioKind.class);
+        Map<ScenarioKind, Integer> withPrompt = new EnumMap<>(ScenarioKind.class);
+        while (run.hasNext()) {
+            SimulatedEvent event = run.next();
+            ScenarioKind kind = kindOf.get(event.event().orgId());
+            if (checked.merge(kind, 1, Integer::sum) > 150) {
+                continue;
+            }
+            for (UsageEvent.Message message : event.event().request().messages()) {
+                if (message.role().equals("user")) {
+                    Set<PromptSource.Pool> found = index.poolsIn(message.content());
+                    assertThat(found).as(kind.label() + ": " + message.content()).noneMatch(PromptSource.Pool::harvesting);
+                    if (!found.isEmpty()) {
+                        withPrompt.merge(kind, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        assertThat(withPrompt.keySet()).containsExactlyInAnyOrderElementsOf(NEWCOMER_KINDS);
     }
 
     /**

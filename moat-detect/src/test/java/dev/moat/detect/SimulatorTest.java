@@ -203,7 +203,10 @@ class SimulatorTest {
                 assertThat(found).as(kind + ": " + first).noneMatch(PromptSource.Pool::harvesting);
             }
         }
-        assertThat(checked.keySet()).containsExactlyInAnyOrder(ScenarioKind.values());
+        // a newcomer signs up at any time from three days before the period, so the one of its kind here may send
+        // nothing in this day; NewcomersVariantsTest checks the newcomers' prompt sources on a longer period
+        assertThat(checked.keySet()).containsAll(java.util.Arrays.stream(ScenarioKind.values())
+                .filter(kind -> !NEWCOMER_KINDS.contains(kind)).toList());
     }
 
     /**
