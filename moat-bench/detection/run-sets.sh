@@ -42,6 +42,8 @@ RUNS=(
   "holdout9-sunday|--scenario holdout9 --seeds 1,2,3 $SUNDAY"
   "holdout10|--scenario holdout10 --seeds 1,2,3"
   "holdout10-sunday|--scenario holdout10 --seeds 1,2,3 $SUNDAY"
+  "newcomers|--scenario newcomers --seeds 1,2,3"
+  "newcomers-sunday|--scenario newcomers --seeds 1,2,3 $SUNDAY"
   "ordinary|--scenario ordinary --seeds 4"
   "ordinary2|--scenario ordinary2 --seeds 1,2,3"
   "evaluations|--scenario evaluations --seeds 1,2,3"

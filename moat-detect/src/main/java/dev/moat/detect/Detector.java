@@ -206,6 +206,10 @@ public final class Detector {
             t.longCompletion = t.answeredLong && t.generatedContent;
         }
         org.recordEnding(t, now);
+        // without logprobs, the output layer is read by searching a bias on one prompt until its token wins
+        if (org.sweepsBias(t)) {
+            t.logitProbe = true;
+        }
         // traffic of a key already stopped on its own no longer counts against its organisation's other keys
         if (!stoppedKeysTraffic(key, org)) {
             org.behaviour.add(t);

@@ -51,6 +51,8 @@ final class EventTraits {
     long historyHash;
     /** Hash of the request's last message, which the conversation's next request will carry; 0 without content. */
     long endingHash;
+    /** logit_bias at a temperature low enough that the most probable token wins ({@link BiasSweep}). */
+    boolean deterministicBias;
     /** Many choices per request (n far above normal). */
     boolean manyChoices;
     /**

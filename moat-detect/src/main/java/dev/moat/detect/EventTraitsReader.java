@@ -59,6 +59,8 @@ final class EventTraitsReader {
         // whatever the budget: every position of a longer answer is one more reading of the biased output layer
         t.logitProbe = request.logitBiasSize() > 0 && (request.logprobs() || request.topLogprobs() > 0);
         t.manyChoices = request.n() > MANY_CHOICES;
+        t.deterministicBias = request.logitBiasSize() > 0 && request.temperature().isPresent()
+                && request.temperature().getAsDouble() <= BiasSweep.DETERMINISTIC;
         t.softLabels = !t.logitProbe && request.topLogprobs() >= SOFT_LABEL_ALTERNATIVES
                 && event.response().completionTokens() >= SOFT_LABEL_MIN_TOKENS;
         t.anonymisedNetwork = switch (event.network()) {

@@ -49,6 +49,8 @@ final class OrgState {
     final UnreviewedHarvest unreviewed = new UnreviewedHarvest();
     /** Throttled at review because new self-serve accounts together had spent their budget ({@link NewAccountReview}). */
     boolean throttledWithNewAccounts;
+    /** Made at the organisation's first deterministic request under a logit bias. */
+    private BiasSweep biasSweep;
     /** Made at the organisation's first request with its messages kept (none without content: nothing to compare). */
     private ConversationThreads conversations;
     /** For events without a key; a key's own are in its {@link KeyState}. */
@@ -73,6 +75,17 @@ final class OrgState {
      */
     boolean heldHere(EventTraits t, long now) {
         return t.historyHash != 0 && conversations != null && conversations.ended(t.historyHash, now);
+    }
+
+    /** Whether the request repeats a recent prompt of the organisation's under a logit bias, deterministically. */
+    boolean sweepsBias(EventTraits t) {
+        if (!BiasSweep.candidate(t)) {
+            return false;
+        }
+        if (biasSweep == null) {
+            biasSweep = new BiasSweep();
+        }
+        return biasSweep.repeats(t);
     }
 
     /** Remembers how the request ended, for its conversation's next turn. */

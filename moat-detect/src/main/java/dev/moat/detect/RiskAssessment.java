@@ -153,8 +153,8 @@ final class RiskAssessment {
                 "one template stream on its own carries harvesting intent and parameters (stream risk %.2f)", stream),
                 List.of());
         add(signals, "logit_extraction", extraction, String.format(Locale.ROOT,
-                "%.0f%% of requests probe the output layer (logit_bias together with logprobs, or n far "
-                        + "above normal)", 100 * extraction), examples.of(ExampleEvents.LOGIT));
+                "%.0f%% of requests probe the output layer (logit_bias together with logprobs, a prompt repeated "
+                        + "at temperature 0 under a logit_bias, or n far above normal)", 100 * extraction), examples.of(ExampleEvents.LOGIT));
         add(signals, "soft_label_distillation", softLabels, String.format(Locale.ROOT,
                 "%.0f%% of answers were requested with the log-probabilities of their top alternatives for every "
                         + "token (soft labels for distillation)", 100 * softLabelRate),

@@ -451,6 +451,40 @@ class DetectorFeaturesTest {
     }
 
     /**
+     * The output layer read without logprobs: a one-entry bias raised step by step on the same prompt at temperature
+     * 0 until its token wins, several prompts in flight. Against it, a classifier with a fixed bias map over documents
+     * that change, and a name generator sampling one prompt again and again under a ban list at temperature 1.
+     */
+    @Test
+    void aBiasSearchOnRepeatedPromptsIsAnOutputLayerProbe() {
+        java.util.Random rng = new java.util.Random(23);
+        List<UsageEvent> search = new java.util.ArrayList<>();
+        List<UsageEvent> classifier = new java.util.ArrayList<>();
+        List<UsageEvent> names = new java.util.ArrayList<>();
+        Instant ts = Workloads.START;
+        for (int i = 0; i < 800; i++) {
+            ts = ts.plusSeconds(20 + rng.nextInt(40));
+            // eight prompts in flight, each searched over about ten steps before the next takes its place
+            int prompt = i / 80 * 8 + rng.nextInt(8);
+            search.add(TestEvents.event("org_b", ts).user("Continue the text: the river flows past the old mill and "
+                    + "then " + prompt).logitBias(1).temperature(0).maxTokens(8).completionTokens(3).build());
+            classifier.add(TestEvents.event("org_c", ts).user("Is this e-mail relevant to the merger? " + i + " "
+                    + Workloads.mathProblem(rng)).logitBias(3).temperature(0).maxTokens(1).completionTokens(1).build());
+            names.add(TestEvents.event("org_n", ts).user("Invent a name for a fantasy tavern.").logitBias(4)
+                    .temperature(1.0).maxTokens(12).completionTokens(6).build());
+        }
+        PrincipalVerdict probe = run(search, established("org_b"));
+        assertThat(probe.action().affectsCustomer()).isTrue();
+        assertThat(probe.firstActionEvent().orElseThrow()).isLessThan(100);
+        assertThat(probe.signals()).filteredOn(signal -> signal.name().equals("logit_extraction")).singleElement()
+                .satisfies(signal -> assertThat(signal.value()).isGreaterThan(0.8));
+        for (PrincipalVerdict ordinary : List.of(run(classifier, established("org_c")), run(names, established("org_n")))) {
+            assertThat(ordinary.action()).isIn(Action.NONE, Action.FLAG);
+            assertThat(ordinary.signals()).extracting(Signal::name).doesNotContain("logit_extraction");
+        }
+    }
+
+    /**
      * Reasoning coerced by example: two worked solutions laid out as earlier turns before each item, no instruction
      * word. In form a conversation; but none of its turns passed through the gateway, so each request is judged as
      * the single request it is — full solutions bought one item at a time at a harvester's budget.
@@ -490,7 +524,8 @@ class DetectorFeaturesTest {
     void newSelfServeAccountsAtReviewShareOneBudget() {
         int accounts = 12;
         List<UsageEvent> chain = burnerChain(accounts);
-        Detector detector = new Detector(reviewOnly(100));
+        DetectorSettings shared = reviewOnly(100).toBuilder().newAccountReviewBudget(100).build();
+        Detector detector = new Detector(shared);
         for (int i = 0; i < accounts; i++) {
             detector.addOrg(Workloads.selfServe("org_burner" + i, burnerStart(i).minus(Duration.ofMinutes(10))));
         }
@@ -507,9 +542,9 @@ class DetectorFeaturesTest {
             assertThat(verdict.signals().getFirst().detail()).contains("new self-serve accounts");
         });
 
-        // with the shared budget off, or for established accounts, each is judged on its own budget alone
-        for (DetectorSettings settings : List.of(reviewOnly(100).toBuilder().newAccountReviewBudget(0).build(),
-                reviewOnly(100))) {
+        // with the shared budget off (the default), or for established accounts, each is judged on its own budget alone
+        assertThat(DetectorSettings.defaults().newAccountReviewBudget()).isZero();
+        for (DetectorSettings settings : List.of(reviewOnly(100), shared)) {
             boolean established = settings.newAccountReviewBudget() > 0;
             Detector alone = new Detector(settings);
             for (int i = 0; i < accounts; i++) {

@@ -22,6 +22,7 @@ final class TestEvents {
     private String system;
     private final List<UsageEvent.Message> messages = new ArrayList<>();
     private int maxTokens = 1024;
+    private double temperature = 0.7;
     private int n = 1;
     private boolean logprobs;
     private int topLogprobs;
@@ -53,6 +54,7 @@ final class TestEvents {
     TestEvents assistant(String text) { messages.add(new UsageEvent.Message("assistant", text)); return this; }
     TestEvents maxTokens(int value) { maxTokens = value; return this; }
     TestEvents choices(int value) { n = value; return this; }
+    TestEvents temperature(double value) { temperature = value; return this; }
     TestEvents logprobs(int top) { logprobs = true; topLogprobs = top; return this; }
     TestEvents logitBias(int size) { logitBias = size; return this; }
     TestEvents tools(int value) { tools = value; return this; }
@@ -64,7 +66,7 @@ final class TestEvents {
 
     UsageEvent build() {
         RequestSummary request = new RequestSummary(Optional.ofNullable(system), messages, messages.size(), maxTokens,
-                OptionalDouble.of(0.7), n, false, logprobs, topLogprobs, logitBias, tools, thinking);
+                OptionalDouble.of(temperature), n, false, logprobs, topLogprobs, logitBias, tools, thinking);
         ResponseSummary response = new ResponseSummary(status, Optional.ofNullable(answer), promptTokens, completionTokens,
                 thinking ? 200 : 0, Optional.of("stop"));
         return new UsageEvent(id, ts, org, account, key, ip, "US", network, userAgent, "openai", "model-a",
