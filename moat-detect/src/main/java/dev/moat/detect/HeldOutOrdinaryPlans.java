@@ -11,7 +11,8 @@ import java.util.OptionalDouble;
  * localisation), the five kinds of {@code ordinary2} (SEO article agencies, support bots, pre-labelling queues,
  * an olympiad coaching platform, code-review bots), {@code holdout6} (marketplace catalogue enrichment),
  * {@code holdout7} (due-diligence contract review), {@code holdout8} (a game studio's NPC dialogue),
- * {@code holdout9} (a university's essay feedback) and {@code holdout10} (an e-discovery vendor's relevance review).
+ * {@code holdout9} (a university's essay feedback), {@code holdout10} (an e-discovery vendor's relevance review) and
+ * {@code holdout11} (a newsroom's headline and summary desk tool).
  */
 final class HeldOutOrdinaryPlans extends PlanningBlocks {
 
@@ -360,6 +361,46 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
             add(reviewers, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
                             30_000 + random.nextInt(60_000), offset(country)),
                     new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), reviewLimit,
+                    Optional.empty());
+        }
+    }
+
+    /**
+     * Held out (holdout11), ordinary: a news organisation's desk tool. Its content system sends every wire story of its
+     * two to four bureaus (each following its own time zone's day, 20–80 stories an hour at the busiest) through one
+     * key under one house-style template for a headline, standfirst, summary and SEO title as JSON; two to four times
+     * in the period news breaks and a burst of 150–500 updates goes through at 5–15 a minute; and 5–25 editors chat
+     * with the desk assistant on another key through the working day.
+     */
+    void newsroomDesk() {
+        String country = oneOf(List.of("US", "US", "GB", "GB", "DE", "FR", "AU", "CA", "IN"));
+        String orgId = ordinaryOrg(ScenarioKind.NEWSROOM_DESK, country, random.nextBoolean() ? "enterprise" : "standard",
+                companyDomain(country));
+        TrafficOrigin servers = servers(country, 1, 3);
+        String publication = "The " + capitalised(word()) + " " + oneOf(List.of("Herald", "Post", "Times", "Courier",
+                "Dispatch", "Tribune"));
+        TrafficNewsDesk desk = new TrafficNewsDesk(prompts, publication, List.of(400, 512, 600).get(random.nextInt(3)),
+                random);
+        TrafficSource.Client cms = client(orgId, oneOf(JOB_AGENTS));
+        TrafficKeyLimit cmsLimit = new TrafficKeyLimit(600);
+        List<Integer> bureauOffsets = List.of(offset(country), -5, 0, 8, 10, 1);
+        for (int b = 0, bureaus = 2 + random.nextInt(3); b < bureaus; b++) {
+            add(cms, servers, new TrafficCadence.Diurnal(end, 20 + random.nextInt(61),
+                    b == 0 ? offset(country) : oneOf(bureauOffsets)), desk, cmsLimit, Optional.empty());
+        }
+        for (int n = 0, breaking = 2 + random.nextInt(3); n < breaking; n++) {
+            double perMinute = 5 + random.nextInt(11);
+            add(cms, servers, burst(perMinute, 150 + random.nextInt(351), 0.5, 0.01), desk, cmsLimit,
+                    Optional.empty());
+        }
+        TrafficSource.Client editors = client(orgId, oneOf(CHAT_AGENTS));
+        TrafficKeyLimit editorLimit = new TrafficKeyLimit(120);
+        Optional<String> system = Optional.of("You are the desk assistant of " + publication + ". Help editors check "
+                + "copy, suggest headlines and answer questions about style; be brief.");
+        for (int e = 0, count = 5 + random.nextInt(21); e < count; e++) {
+            add(editors, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
+                            30_000 + random.nextInt(60_000), offset(country)),
+                    new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), editorLimit,
                     Optional.empty());
         }
     }

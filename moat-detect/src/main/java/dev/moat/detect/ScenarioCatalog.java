@@ -46,6 +46,11 @@ import java.util.Map;
  *       log-probabilities, a hydra opened through a university credits programme by recruited students,
  *       rejection-sampling data gathered one sample per key; with e-discovery relevance reviews as hard ordinary
  *       cases;</li>
+ *   <li>{@code holdout11} — an eleventh held-out set, written blind to the detector: a partner's leaked key used only
+ *       in its owner's quiet hours, a grader distilled through pairwise comparisons on keys that live a few hours, a
+ *       hydra whose accounts each imitate an ordinary kind of customer, reasoning traces collected as evaluation runs
+ *       over shards of the training material; with newsrooms' headline and summary desk tools as hard ordinary
+ *       cases;</li>
  *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
  *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
  *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
@@ -204,6 +209,16 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.PREFILL_CHUNKS, 2), ScenarioPart.of(ScenarioKind.BIAS_SEARCH, 2),
                         ScenarioPart.of(ScenarioKind.PROGRAMME_HYDRA, 2),
                         ScenarioPart.of(ScenarioKind.RESAMPLE_SPREAD, 2))));
+        put(scenarios, new Scenario("holdout11",
+                "held-out campaign variants written blind to the detector: a partner's leaked key used only in its "
+                        + "owner's quiet hours, a grader distilled through pairwise comparisons on short-lived keys, a "
+                        + "hydra whose accounts each imitate an ordinary kind of customer, reasoning traces collected as "
+                        + "evaluation runs over shards of training material; and newsrooms' headline and summary desk "
+                        + "tools as hard ordinary cases",
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.NEWSROOM_DESK, 12),
+                        ScenarioPart.of(ScenarioKind.QUIET_HOURS_KEY, 2), ScenarioPart.of(ScenarioKind.CHURN_GRADER, 2),
+                        ScenarioPart.of(ScenarioKind.MIMIC_HYDRA, 2), ScenarioPart.of(ScenarioKind.EVAL_SHARDS, 2))));
         put(scenarios, new Scenario("evaluations",
                 "model evaluations on a public benchmark from standard and self-serve accounts, with the budgets and "
                         + "thinking of reasoning models, beside reasoning-coercion and bold harvesters: the ordinary "

@@ -347,7 +347,37 @@ public enum ScenarioKind {
      * Ordinary newcomers (newcomers set): a small online shop's chatbot on a trial — its owner tests it in one sitting,
      * then it goes live on the shop's website with visitors' short questions about stock, delivery and returns.
      */
-    SHOP_CHATBOT("shop-chatbot", false);
+    SHOP_CHATBOT("shop-chatbot", false),
+    /**
+     * Held out (holdout11): a partner's leaked key used only in the owner's quiet hours — weekday nights and weekends
+     * of the owner's country, never while the owner's own staff and app are busy — from residential proxies of the
+     * owner's country, with the owner's client library and its app's system prompt and budget, each item bare.
+     */
+    QUIET_HOURS_KEY("quiet-hours-key", true),
+    /**
+     * Held out (holdout11): a grader distilled through pairwise comparisons over short-lived keys — an established
+     * "experimentation platform" mints a key for each "experiment", uses it for one to four hours to ask which of two
+     * answers to an item is better and why, then drops it for the next, so no key has a history.
+     */
+    CHURN_GRADER("churn-grader", true),
+    /**
+     * Held out (holdout11): a hydra whose accounts each imitate one of the ordinary kinds — a nightly batch job, a chat
+     * team, a retrieval app or a coding-agent team, with that kind's client, origin, rhythm and request shape — each a
+     * separate aged company with its own card, domain and networks, with no shared template, timing or sign-up wave.
+     */
+    MIMIC_HYDRA("mimic-hydra", true),
+    /**
+     * Held out (holdout11): reasoning coercion carried out as benchmark evaluations — "evaluation start-ups" run
+     * bursts shaped exactly like evaluation runs (public chain-of-thought eval templates, temperature 0, cloud
+     * notebook, one pass of a few hundred items) over shards of the training material, never the same shard twice.
+     */
+    EVAL_SHARDS("eval-shards", true),
+    /**
+     * Held out (holdout11), ordinary: a news organisation's desk tool — every wire story of its bureaus around the clock
+     * gets a headline, a standfirst, a three-point summary and an SEO title as JSON under one house-style template, in
+     * bursts when news breaks, and its editors chat with the desk assistant through the working day.
+     */
+    NEWSROOM_DESK("newsroom-desk", false);
 
     private final String label;
     private final boolean campaign;

@@ -10,7 +10,7 @@ import java.util.List;
  * generator, so a seed fixes them and another seed varies them.
  *
  * <p>Each kind is planned by the plans of its set ({@link OrdinaryPlans}, {@link CampaignPlans}, the held-out
- * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout10CampaignPlans}, {@link HeldOutOrdinaryPlans},
+ * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout11CampaignPlans}, {@link HeldOutOrdinaryPlans},
  * {@link NewcomerPlans}), all
  * sharing one {@link PlanningState}: the draws happen in the order of the parts whichever plan makes them, so where
  * a kind's code lives changes nothing in the traffic a seed gives.
@@ -29,6 +29,7 @@ final class ScenarioPlanner {
     private final Holdout8CampaignPlans holdout8;
     private final Holdout9CampaignPlans holdout9;
     private final Holdout10CampaignPlans holdout10;
+    private final Holdout11CampaignPlans holdout11;
     private final HeldOutOrdinaryPlans heldOutOrdinary;
     private final NewcomerPlans newcomers;
 
@@ -45,6 +46,7 @@ final class ScenarioPlanner {
         this.holdout8 = new Holdout8CampaignPlans(state);
         this.holdout9 = new Holdout9CampaignPlans(state);
         this.holdout10 = new Holdout10CampaignPlans(state);
+        this.holdout11 = new Holdout11CampaignPlans(state);
         this.heldOutOrdinary = new HeldOutOrdinaryPlans(state);
         this.newcomers = new NewcomerPlans(state);
     }
@@ -130,6 +132,11 @@ final class ScenarioPlanner {
                 case STARTUP_PROTOTYPE -> newcomers.startupPrototype();
                 case CREDITS_EXPERIMENT -> newcomers.creditsExperiment();
                 case SHOP_CHATBOT -> newcomers.shopChatbot();
+                case QUIET_HOURS_KEY -> holdout11.quietHoursKey();
+                case CHURN_GRADER -> holdout11.churnGrader();
+                case MIMIC_HYDRA -> holdout11.mimicHydra();
+                case EVAL_SHARDS -> holdout11.evalShards();
+                case NEWSROOM_DESK -> heldOutOrdinary.newsroomDesk();
             }
         }
     }

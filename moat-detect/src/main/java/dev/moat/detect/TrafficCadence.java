@@ -287,6 +287,34 @@ sealed interface TrafficCadence {
     }
 
     /**
+     * Requests only in the quiet hours of someone else's day: a Poisson stream at {@code perQuietHour} that keeps only
+     * the moments when a working day at {@code utcOffsetHours} is nearly empty (weekday nights, weekends) — a thief on a
+     * leaked key who stays out of the owner's sight.
+     */
+    record QuietHours(long end, double perQuietHour, int utcOffsetHours) implements TrafficCadence {
+
+        /** Below this working-day weight nobody at the owner's is at work: weekday nights and the weekend. */
+        static final double QUIET = 0.3;
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            return following(start, false, random);
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            long candidate = now;
+            while (candidate < end) {
+                candidate += exponential(HOUR / perQuietHour, random);
+                if (workingDayWeight(candidate, utcOffsetHours) < QUIET) {
+                    return candidate < end ? candidate : Long.MAX_VALUE;
+                }
+            }
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
      * Another cadence cut off after {@code requests} requests: a script that walks its list once and exits, however
      * its pace varied on the way.
      */

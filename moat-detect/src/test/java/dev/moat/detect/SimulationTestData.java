@@ -52,6 +52,10 @@ final class SimulationTestData {
     static final Set<ScenarioKind> HOLDOUT10_KINDS = Set.of(ScenarioKind.PREFILL_CHUNKS, ScenarioKind.BIAS_SEARCH,
             ScenarioKind.PROGRAMME_HYDRA, ScenarioKind.RESAMPLE_SPREAD, ScenarioKind.EDISCOVERY_REVIEW);
 
+    /** The kinds written for {@code holdout11}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT11_KINDS = Set.of(ScenarioKind.QUIET_HOURS_KEY, ScenarioKind.CHURN_GRADER,
+            ScenarioKind.MIMIC_HYDRA, ScenarioKind.EVAL_SHARDS, ScenarioKind.NEWSROOM_DESK);
+
     /** The held-out ordinary kinds of {@code ordinary2}. */
     static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
             ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);
