@@ -369,7 +369,8 @@ public enum ScenarioKind {
     /**
      * Held out (holdout11): reasoning coercion carried out as benchmark evaluations — "evaluation start-ups" run
      * bursts shaped exactly like evaluation runs (public chain-of-thought eval templates, temperature 0, cloud
-     * notebook, one pass of a few hundred items) over shards of the training material, never the same shard twice.
+     * notebook, one pass of a few hundred items) over successive shards of the training material, which come round
+     * again only once the whole material has been sent.
      */
     EVAL_SHARDS("eval-shards", true),
     /**

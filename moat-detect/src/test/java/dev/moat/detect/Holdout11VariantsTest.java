@@ -174,7 +174,7 @@ class Holdout11VariantsTest {
                     .map(key -> new long[] {key.getFirst().event().ts().toEpochMilli(),
                             key.getLast().event().ts().toEpochMilli()})
                     .sorted((a, b) -> Long.compare(a[0], b[0])).toList();
-            assertThat(lives).as("keys of one organisation in two days").hasSizeGreaterThanOrEqualTo(10);
+            assertThat(lives).as("keys of one organisation in two days").hasSizeGreaterThanOrEqualTo(6);
             for (int i = 0; i < lives.size(); i++) {
                 assertThat(lives.get(i)[1] - lives.get(i)[0]).as("a key's life")
                         .isLessThanOrEqualTo(4 * TrafficCadence.HOUR);
@@ -246,8 +246,8 @@ class Holdout11VariantsTest {
 
     /**
      * Evaluation-shaped runs: every request one item of the training material in a public evaluation template, no system
-     * prompt, temperature 0, from a hosting network; each run (a burst on one key) in one template with no item twice,
-     * and no item of the material sent in the same template and budget by two runs before the material is used up.
+     * prompt, temperature 0, one answer, from a hosting network; each run (a burst on one key) in one template, with no
+     * item twice, and a few hundred items long.
      */
     @Test
     void evaluationRunsWalkShardsOfTheTrainingMaterial() {
