@@ -27,7 +27,10 @@ final class ConversationThreads {
     private long[] previous = new long[BITS / 64];
     private long generationStart = Long.MIN_VALUE;
 
-    /** Whether a message with hash {@code message} ended one of the organisation's requests in the last hours. */
+    /**
+     * Whether a message with hash {@code message} ended one of the organisation's requests in the last hours (in the
+     * organisation's second instance, kept for prefills: whether one of its answers began so).
+     */
     boolean ended(long message, long epochSecond) {
         rotate(epochSecond);
         return contains(current, message) || contains(previous, message);

@@ -200,6 +200,13 @@ public final class Detector {
         if (t.toolOpening && toolCalls.neverContinued()) {
             t.singleShot = true;
         }
+        // a prefill continuing the organisation's own recent answer is a piece of one answer bought in pieces: short
+        // budgets one at a time are, together, no budget at all, and the pieces together are the answer
+        if (org.continuesAnAnswer(t, now)) {
+            t.maxTokensHigh = true;
+            t.answeredLong = true;
+            t.generatedContent = true;
+        }
         // a history that never passed through here is one request dressed as a conversation, and is judged as one
         if (t.historyJudged && !t.toolFollowUp && !org.heldHere(t, now)) {
             t.singleShot = true;

@@ -51,6 +51,10 @@ final class EventTraits {
     long historyHash;
     /** Hash of the request's last message, which the conversation's next request will carry; 0 without content. */
     long endingHash;
+    /** Hash of the start of a trailing assistant message — a prefill the model is to continue; 0 without one. */
+    long prefillHash;
+    /** Hash of the start of the answer received, which a later prefill may continue; 0 without one. */
+    long answerHash;
     /** logit_bias at a temperature low enough that the most probable token wins ({@link BiasSweep}). */
     boolean deterministicBias;
     /** Many choices per request (n far above normal). */

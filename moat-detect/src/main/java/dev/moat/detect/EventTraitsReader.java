@@ -74,7 +74,6 @@ final class EventTraitsReader {
         t.answeredLong = answered >= LONG_COMPLETION;
         t.generatedContent = promptTokens <= 0 || answered >= MIN_GENERATED_SHARE * promptTokens;
         t.longCompletion = t.answeredLong && (request.turns() > 1 || t.generatedContent);
-        readHistory(request, t);
 
         // The gateway's guard has usually read this prompt already; its reading is used when it was made from
         // the texts this event carries, and the event is read afresh otherwise (offline, or content not kept).
@@ -87,6 +86,8 @@ final class EventTraitsReader {
         t.sketch = prompt.sketch;
         t.contentHash = prompt.contentHash;
         t.systemHash = prompt.systemHash;
+        readHistory(request, t);
+        t.answerHash = event.response().text().map(EventTraitsReader::answerStartHash).orElse(0L);
         int intents = prompt.intents;
         t.elicit = (intents & IntentLexicon.ELICIT) != 0;
         t.grader = (intents & IntentLexicon.GRADER) != 0;
@@ -120,6 +121,13 @@ final class EventTraitsReader {
         t.historyJudged = request.turns() > 1 && messages.size() == request.turns();
         t.historyHash = 0;
         t.endingHash = messages.isEmpty() ? 0 : messageHash(messages.getLast());
+        boolean prefilled = !messages.isEmpty() && messages.getLast().role().equals("assistant");
+        t.prefillHash = prefilled ? answerStartHash(messages.getLast().content()) : 0;
+        if (prefilled) {
+            // the prompt of a prefilled request is its question and the answer so far: each piece of an answer bought
+            // in pieces is a prompt of its own, not the question asked again
+            t.contentHash = Hashing.combine(t.contentHash, messages.getLast().content().length());
+        }
         if (!t.historyJudged) {
             return;
         }
@@ -131,6 +139,17 @@ final class EventTraitsReader {
             }
         }
     }
+
+    /**
+     * The start of an answer, as a later prefill continuing it begins: the prefill carries every piece so far, so
+     * only the first piece's start is shared. Salted apart from message hashes; 0 for an empty answer.
+     */
+    static long answerStartHash(String text) {
+        return text.isBlank() ? 0 : Hashing.mix(Hashing.ofNormalised(text, ANSWER_START_CHARS) ^ ANSWER_SALT) | 1;
+    }
+
+    private static final int ANSWER_START_CHARS = 32;
+    private static final long ANSWER_SALT = 0x5f3759df5f3759dfL;
 
     /** Clients may re-space a message they send back; its first characters are enough to recognise it. */
     private static long messageHash(UsageEvent.Message message) {

@@ -49,6 +49,8 @@ final class OrgState {
     final UnreviewedHarvest unreviewed = new UnreviewedHarvest();
     /** Throttled at review because new self-serve accounts together had spent their budget ({@link NewAccountReview}). */
     boolean throttledWithNewAccounts;
+    /** The starts of the organisation's recent answers, kept from its first prefilled request on. */
+    private ConversationThreads answers;
     /** Made at the organisation's first deterministic request under a logit bias. */
     private BiasSweep biasSweep;
     /** Made at the organisation's first request with its messages kept (none without content: nothing to compare). */
@@ -88,7 +90,22 @@ final class OrgState {
         return biasSweep.repeats(t);
     }
 
-    /** Remembers how the request ended, for its conversation's next turn. */
+    /**
+     * Whether the request's prefill begins like one of the organisation's recent answers: it continues that answer,
+     * bought in pieces.
+     */
+    boolean continuesAnAnswer(EventTraits t, long now) {
+        if (t.prefillHash == 0) {
+            return false;
+        }
+        if (answers == null) {
+            answers = new ConversationThreads(); // from the first prefill on: most organisations never send one
+            return false;
+        }
+        return answers.ended(t.prefillHash, now);
+    }
+
+    /** Remembers how the request ended and how its answer began, for the next turn or piece. */
     void recordEnding(EventTraits t, long now) {
         if (t.endingHash == 0) {
             return;
@@ -97,6 +114,9 @@ final class OrgState {
             conversations = new ConversationThreads();
         }
         conversations.recordEnding(t.endingHash, now);
+        if (answers != null && t.answerHash != 0) {
+            answers.recordEnding(t.answerHash, now);
+        }
     }
 
     /** Counts one more run started together with organisation {@code serial}; returns its count so far. */

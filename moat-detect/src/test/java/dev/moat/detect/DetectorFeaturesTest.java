@@ -451,6 +451,43 @@ class DetectorFeaturesTest {
     }
 
     /**
+     * Worked solutions bought in pieces of 160 tokens: each request prefills the answer so far and the model goes on.
+     * Piece by piece every answer is short and every budget small; judged as the pieces of one answer, the traffic
+     * is single questions answered at length. Against it, an extraction app that prefills an opening brace.
+     */
+    @Test
+    void anAnswerBoughtInPiecesThroughPrefillsIsOneLongAnswer() {
+        java.util.Random rng = new java.util.Random(29);
+        List<UsageEvent> pieces = new java.util.ArrayList<>();
+        List<UsageEvent> extraction = new java.util.ArrayList<>();
+        Instant ts = Workloads.START;
+        for (int item = 0; item < 150; item++) {
+            String question = Workloads.mathProblem(rng) + " (" + item + ")";
+            StringBuilder soFar = new StringBuilder();
+            for (int piece = 0; piece < 5; piece++) {
+                ts = ts.plusSeconds(4 + rng.nextInt(6));
+                TestEvents request = TestEvents.event("org_p", ts).userAgent("anthropic-sdk").user(question);
+                if (piece > 0) {
+                    request.assistant(soFar.toString());
+                }
+                String next = "Working for item " + item + ", step " + piece + ": we take " + rng.nextInt(99)
+                        + " and carry it over to the next line of the solution. ";
+                pieces.add(request.maxTokens(160).completionTokens(160).promptTokens(80 + 40L * piece).answer(next)
+                        .build());
+                soFar.append(next);
+            }
+            extraction.add(TestEvents.event("org_x", ts).user("Extract the buyer and the amount as JSON: "
+                    + Workloads.mathProblem(rng)).assistant("{").maxTokens(160).completionTokens(40)
+                    .answer("\"buyer\": \"" + item + "\", \"amount\": " + rng.nextInt(500) + "}").build());
+        }
+        PrincipalVerdict bought = run(pieces, established("org_p"));
+        assertThat(bought.action().affectsCustomer()).isTrue();
+        assertThat(bought.signals()).extracting(Signal::name).contains("harvesting_parameters");
+        PrincipalVerdict app = run(extraction, established("org_x"));
+        assertThat(app.action()).isIn(Action.NONE, Action.FLAG);
+    }
+
+    /**
      * The output layer read without logprobs: a one-entry bias raised step by step on the same prompt at temperature
      * 0 until its token wins, several prompts in flight. Against it, a classifier with a fixed bias map over documents
      * that change, and a name generator sampling one prompt again and again under a ban list at temperature 1.
