@@ -27,6 +27,11 @@ final class EventTraitsReader {
     static final int SOFT_LABEL_ALTERNATIVES = 5;
     /** Answers from this many tokens are substantial: classification by logprobs reads one or a few tokens. */
     static final int SOFT_LABEL_MIN_TOKENS = 64;
+    /** Characters of a message hashed to recognise it when a conversation's next request carries it back. */
+    private static final int MESSAGE_HASH_CHARS = 512;
+    /** Characters of an answer's start hashed to recognise a prefill that continues it (its first piece may be short). */
+    private static final int ANSWER_START_CHARS = 32;
+    private static final long ANSWER_SALT = 0x5f3759df5f3759dfL;
 
     private final PromptScanner scanner = new PromptScanner();
     private final EventTraits traits = new EventTraits();
@@ -148,15 +153,10 @@ final class EventTraitsReader {
         return text.isBlank() ? 0 : Hashing.mix(Hashing.ofNormalised(text, ANSWER_START_CHARS) ^ ANSWER_SALT) | 1;
     }
 
-    private static final int ANSWER_START_CHARS = 32;
-    private static final long ANSWER_SALT = 0x5f3759df5f3759dfL;
-
     /** Clients may re-space a message they send back; its first characters are enough to recognise it. */
     private static long messageHash(UsageEvent.Message message) {
         return Hashing.ofNormalised(message.content(), MESSAGE_HASH_CHARS) | 1;
     }
-
-    private static final int MESSAGE_HASH_CHARS = 512;
 
     /** Whether {@code text} contains the first {@code length} characters of {@code of}, without copying. */
     private static boolean containsPrefix(String text, String of, int length) {
