@@ -1,6 +1,7 @@
 package dev.moat.detect;
 
 import java.util.SplittableRandom;
+import java.util.function.LongPredicate;
 
 /**
  * When a simulated client sends its next request. Each implementation is one rhythm seen in real
@@ -36,6 +37,22 @@ sealed interface TrafficCadence {
         int weekday = (int) Math.floorMod(local / DAY + 3, 7); // 1970-01-01 was a Thursday; 0 = Monday
         double hourly = hour >= 9 && hour < 18 ? 1.0 : hour >= 7 && hour < 23 ? 0.35 : 0.04;
         return weekday >= 5 ? hourly * 0.25 : hourly;
+    }
+
+    /**
+     * The next moment after {@code now} of a Poisson stream at {@code perHour} that keeps only the moments
+     * {@code keeps} accepts (drawn after each gap, so it may draw too), or {@link Long#MAX_VALUE} once past
+     * {@code end}.
+     */
+    private static long thinned(long now, long end, double perHour, SplittableRandom random, LongPredicate keeps) {
+        long candidate = now;
+        while (candidate < end) {
+            candidate += exponential(HOUR / perHour, random);
+            if (keeps.test(candidate)) {
+                return candidate < end ? candidate : Long.MAX_VALUE;
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     /** An exponential wait with the given mean, at least one second. */
@@ -95,14 +112,8 @@ sealed interface TrafficCadence {
 
         @Override
         public long following(long now, boolean continues, SplittableRandom random) {
-            long candidate = now;
-            while (candidate < end) {
-                candidate += exponential(HOUR / perWorkingHour, random);
-                if (random.nextDouble() < workingDayWeight(candidate, utcOffsetHours)) {
-                    return candidate < end ? candidate : Long.MAX_VALUE;
-                }
-            }
-            return Long.MAX_VALUE;
+            return thinned(now, end, perWorkingHour, random,
+                    candidate -> random.nextDouble() < workingDayWeight(candidate, utcOffsetHours));
         }
     }
 
@@ -303,14 +314,8 @@ sealed interface TrafficCadence {
 
         @Override
         public long following(long now, boolean continues, SplittableRandom random) {
-            long candidate = now;
-            while (candidate < end) {
-                candidate += exponential(HOUR / perQuietHour, random);
-                if (workingDayWeight(candidate, utcOffsetHours) < QUIET) {
-                    return candidate < end ? candidate : Long.MAX_VALUE;
-                }
-            }
-            return Long.MAX_VALUE;
+            return thinned(now, end, perQuietHour, random,
+                    candidate -> workingDayWeight(candidate, utcOffsetHours) < QUIET);
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.jqwik.api.ForAll;
@@ -36,39 +35,22 @@ class Holdout10VariantsTest {
     private static final Pattern RESAMPLE_PREFIX = Pattern.compile(
             "^(Problem \\d+: |Question:\\n|Exercise \\d+\\n\\n|Task: |Solve the following\\.\\n\\n)");
 
-    private static Simulation simulation;
+    private static KindTraffic traffic;
     private static Map<String, SimulatedOrg> orgs;
     private static Map<ScenarioKind, List<SimulatedEvent>> byKind;
 
     @BeforeAll
     static void plan() {
-        Scenario scenario = SimulationTestData.oneOfEach("holdout10", HOLDOUT10_KINDS, PERIOD);
-        simulation = BUNDLED.run(scenario, SimulationSettings.of(SEED, SimulationTestData.START));
-        orgs = simulation.orgs().stream().collect(Collectors.toMap(SimulatedOrg::orgId, Function.identity()));
-        List<SimulatedEvent> all = new ArrayList<>();
-        simulation.forEachRemaining(all::add);
-        byKind = all.stream().collect(Collectors.groupingBy(event -> orgs.get(event.event().orgId()).kind()));
-    }
-
-    private static List<SimulatedOrg> orgsOf(ScenarioKind kind) {
-        return simulation.orgs().stream().filter(org -> org.kind() == kind).toList();
-    }
-
-    private static List<SimulatedEvent> harvested(ScenarioKind kind) {
-        return byKind.get(kind).stream().filter(SimulatedEvent::harvesting).toList();
-    }
-
-    /** The events of {@code events} per key, each key's in time order. */
-    private static Map<String, List<SimulatedEvent>> perKey(List<SimulatedEvent> events) {
-        return events.stream().collect(Collectors.groupingBy(event -> event.event().keyId(), LinkedHashMap::new,
-                Collectors.toList()));
+        traffic = KindTraffic.oneOfEach("holdout10", HOLDOUT10_KINDS, PERIOD, SEED);
+        orgs = traffic.orgs();
+        byKind = traffic.byKind();
     }
 
     @Test
     void everyKindSendsTrafficUnderItsLabels() {
         assertThat(byKind.keySet()).containsExactlyInAnyOrderElementsOf(HOLDOUT10_KINDS);
         for (ScenarioKind kind : HOLDOUT10_KINDS) {
-            List<SimulatedOrg> planned = orgsOf(kind);
+            List<SimulatedOrg> planned = traffic.orgsOf(kind);
             assertThat(planned).as(kind.label()).isNotEmpty();
             if (!kind.campaign()) {
                 assertThat(planned).allMatch(SimulatedOrg::benign);
@@ -81,7 +63,7 @@ class Holdout10VariantsTest {
             assertThat(byKind.get(kind)).as(kind.label()).hasSizeGreaterThan(1_000)
                     .allSatisfy(event -> assertThat(event.campaignId()).contains(campaign));
         }
-        assertThat(simulation.orgs()).noneMatch(SimulatedOrg::mixed);
+        assertThat(traffic.simulation().orgs()).noneMatch(SimulatedOrg::mixed);
     }
 
     @Property(tries = 2)
@@ -115,7 +97,7 @@ class Holdout10VariantsTest {
     void longAnswersComeInSmallPiecesEachContinuingTheLast() {
         int chains = 0;
         int continuations = 0;
-        for (List<SimulatedEvent> key : perKey(harvested(ScenarioKind.PREFILL_CHUNKS)).values()) {
+        for (List<SimulatedEvent> key : KindTraffic.perKey(traffic.harvested(ScenarioKind.PREFILL_CHUNKS)).values()) {
             List<SimulatedEvent> chain = new ArrayList<>();
             for (SimulatedEvent simulated : key) {
                 RequestSummary request = simulated.event().request();
@@ -175,7 +157,7 @@ class Holdout10VariantsTest {
      */
     @Test
     void theOutputLayerIsSearchedWithOneTokenBiasesAndNoLogprobs() {
-        List<SimulatedEvent> requests = harvested(ScenarioKind.BIAS_SEARCH);
+        List<SimulatedEvent> requests = traffic.harvested(ScenarioKind.BIAS_SEARCH);
         assertThat(requests).allSatisfy(simulated -> {
             RequestSummary request = simulated.event().request();
             assertThat(request.logitBiasSize()).isBetween(1, 2);
@@ -188,7 +170,7 @@ class Holdout10VariantsTest {
         });
         int pairs = 0;
         int repeats = 0;
-        for (List<SimulatedEvent> key : perKey(requests).values()) {
+        for (List<SimulatedEvent> key : KindTraffic.perKey(requests).values()) {
             List<String> prompts = key.stream().map(event -> event.event().request().lastUserText()).toList();
             assertThat((double) prompts.size() / new HashSet<>(prompts).size()).as("requests per prompt")
                     .isGreaterThanOrEqualTo(8);
@@ -207,7 +189,7 @@ class Holdout10VariantsTest {
      */
     @Test
     void programmeAccountsEachLookLikeAnotherStudentsProject() {
-        List<SimulatedOrg> accounts = orgsOf(ScenarioKind.PROGRAMME_HYDRA);
+        List<SimulatedOrg> accounts = traffic.orgsOf(ScenarioKind.PROGRAMME_HYDRA);
         assertThat(accounts).hasSizeBetween(40, 120).allSatisfy(org -> {
             assertThat(org.profile().tier()).contains("programme");
             assertThat(org.profile().emailDomain().orElseThrow())
@@ -228,7 +210,7 @@ class Holdout10VariantsTest {
             assertThat(signups.get(i + 8) - signups.get(i)).as("nine sign-ups within half an hour: a wave")
                     .isGreaterThan(30 * TrafficCadence.MINUTE);
         }
-        Map<String, List<SimulatedEvent>> perAccount = harvested(ScenarioKind.PROGRAMME_HYDRA).stream()
+        Map<String, List<SimulatedEvent>> perAccount = traffic.harvested(ScenarioKind.PROGRAMME_HYDRA).stream()
                 .collect(Collectors.groupingBy(event -> event.event().orgId()));
         Map<String, String> slash24Owner = new HashMap<>();
         Set<String> systems = new HashSet<>();
@@ -256,7 +238,7 @@ class Holdout10VariantsTest {
      */
     @Test
     void everyItemIsSampledOncePerKeyByKeysOfSeveralOrganisations() {
-        List<SimulatedEvent> requests = harvested(ScenarioKind.RESAMPLE_SPREAD);
+        List<SimulatedEvent> requests = traffic.harvested(ScenarioKind.RESAMPLE_SPREAD);
         assertThat(requests).allSatisfy(simulated -> {
             RequestSummary request = simulated.event().request();
             assertThat(request.n()).isEqualTo(1);

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -34,39 +33,22 @@ class Holdout11VariantsTest {
     /** The UTC offsets the simulator gives the countries a leaked key's owner may be in. */
     private static final Map<String, Integer> OWNER_OFFSETS = Map.of("US", -6, "GB", 0, "DE", 1, "FR", 1, "JP", 9);
 
-    private static Simulation simulation;
+    private static KindTraffic traffic;
     private static Map<String, SimulatedOrg> orgs;
     private static Map<ScenarioKind, List<SimulatedEvent>> byKind;
 
     @BeforeAll
     static void plan() {
-        Scenario scenario = SimulationTestData.oneOfEach("holdout11", HOLDOUT11_KINDS, PERIOD);
-        simulation = BUNDLED.run(scenario, SimulationSettings.of(SEED, SimulationTestData.START));
-        orgs = simulation.orgs().stream().collect(Collectors.toMap(SimulatedOrg::orgId, Function.identity()));
-        List<SimulatedEvent> all = new ArrayList<>();
-        simulation.forEachRemaining(all::add);
-        byKind = all.stream().collect(Collectors.groupingBy(event -> orgs.get(event.event().orgId()).kind()));
-    }
-
-    private static List<SimulatedOrg> orgsOf(ScenarioKind kind) {
-        return simulation.orgs().stream().filter(org -> org.kind() == kind).toList();
-    }
-
-    private static List<SimulatedEvent> harvested(ScenarioKind kind) {
-        return byKind.get(kind).stream().filter(SimulatedEvent::harvesting).toList();
-    }
-
-    /** The events of {@code events} per key, each key's in time order. */
-    private static Map<String, List<SimulatedEvent>> perKey(List<SimulatedEvent> events) {
-        return events.stream().collect(Collectors.groupingBy(event -> event.event().keyId(), LinkedHashMap::new,
-                Collectors.toList()));
+        traffic = KindTraffic.oneOfEach("holdout11", HOLDOUT11_KINDS, PERIOD, SEED);
+        orgs = traffic.orgs();
+        byKind = traffic.byKind();
     }
 
     @Test
     void everyKindSendsTrafficUnderItsLabels() {
         assertThat(byKind.keySet()).containsExactlyInAnyOrderElementsOf(HOLDOUT11_KINDS);
         for (ScenarioKind kind : HOLDOUT11_KINDS) {
-            List<SimulatedOrg> planned = orgsOf(kind);
+            List<SimulatedOrg> planned = traffic.orgsOf(kind);
             assertThat(planned).as(kind.label()).isNotEmpty();
             assertThat(planned).as(kind.label()).allMatch(org -> org.mixed() == (kind == ScenarioKind.QUIET_HOURS_KEY));
             if (!kind.campaign()) {
@@ -77,7 +59,7 @@ class Holdout11VariantsTest {
             }
             String campaign = "camp_" + kind.label() + "_1";
             assertThat(planned).as(kind.label()).allSatisfy(org -> assertThat(org.campaignId()).contains(campaign));
-            assertThat(harvested(kind)).as(kind.label()).hasSizeGreaterThan(1_000)
+            assertThat(traffic.harvested(kind)).as(kind.label()).hasSizeGreaterThan(1_000)
                     .allSatisfy(event -> assertThat(event.campaignId()).contains(campaign));
             if (kind != ScenarioKind.QUIET_HOURS_KEY) {
                 assertThat(byKind.get(kind)).as(kind.label()).allMatch(SimulatedEvent::harvesting);
@@ -114,12 +96,12 @@ class Holdout11VariantsTest {
      */
     @Test
     void theLeakedKeyIsUsedOnlyInItsOwnersQuietHours() {
-        SimulatedOrg owner = orgsOf(ScenarioKind.QUIET_HOURS_KEY).getFirst();
+        SimulatedOrg owner = traffic.orgsOf(ScenarioKind.QUIET_HOURS_KEY).getFirst();
         String country = owner.profile().country().orElseThrow();
         int offset = OWNER_OFFSETS.get(country);
         assertThat(owner.profile().tier()).contains("partner");
         List<SimulatedEvent> events = byKind.get(ScenarioKind.QUIET_HOURS_KEY);
-        List<SimulatedEvent> thief = harvested(ScenarioKind.QUIET_HOURS_KEY);
+        List<SimulatedEvent> thief = traffic.harvested(ScenarioKind.QUIET_HOURS_KEY);
         List<SimulatedEvent> own = events.stream().filter(event -> !event.harvesting()).toList();
         assertThat(own).hasSizeGreaterThan(1_000);
         assertThat(events.stream().map(event -> event.event().keyId()).distinct()).hasSize(1);
@@ -154,9 +136,9 @@ class Holdout11VariantsTest {
     @Test
     void theGraderIsAskedForPairwiseVerdictsOnKeysThatLiveAFewHours() {
         long start = SimulationTestData.START.toEpochMilli();
-        assertThat(orgsOf(ScenarioKind.CHURN_GRADER)).allSatisfy(org -> assertThat(
+        assertThat(traffic.orgsOf(ScenarioKind.CHURN_GRADER)).allSatisfy(org -> assertThat(
                 org.profile().createdAt().orElseThrow().toEpochMilli()).isLessThan(start - 120 * TrafficCadence.DAY));
-        List<SimulatedEvent> requests = harvested(ScenarioKind.CHURN_GRADER);
+        List<SimulatedEvent> requests = traffic.harvested(ScenarioKind.CHURN_GRADER);
         assertThat(requests).allSatisfy(simulated -> {
             RequestSummary request = simulated.event().request();
             assertThat(request.lastUserText()).contains("\n\nResponse A:\n", "\n\nResponse B:\n");
@@ -170,7 +152,7 @@ class Holdout11VariantsTest {
         Map<String, List<SimulatedEvent>> perOrg = requests.stream()
                 .collect(Collectors.groupingBy(event -> event.event().orgId()));
         for (List<SimulatedEvent> events : perOrg.values()) {
-            List<long[]> lives = perKey(events).values().stream()
+            List<long[]> lives = KindTraffic.perKey(events).values().stream()
                     .map(key -> new long[] {key.getFirst().event().ts().toEpochMilli(),
                             key.getLast().event().ts().toEpochMilli()})
                     .sorted((a, b) -> Long.compare(a[0], b[0])).toList();
@@ -192,7 +174,7 @@ class Holdout11VariantsTest {
      */
     @Test
     void hydraAccountsShareNothingAndEachImitatesAnOrdinaryKind() {
-        List<SimulatedOrg> accounts = orgsOf(ScenarioKind.MIMIC_HYDRA);
+        List<SimulatedOrg> accounts = traffic.orgsOf(ScenarioKind.MIMIC_HYDRA);
         assertThat(accounts).hasSizeBetween(24, 48);
         assertThat(HeldOutSetChecks.distinct(accounts, org -> org.profile().paymentFingerprint().orElseThrow()))
                 .hasSize(accounts.size());
@@ -208,7 +190,7 @@ class Holdout11VariantsTest {
             assertThat(signups.get(i + 3) - signups.get(i)).as("four sign-ups within a day: a wave")
                     .isGreaterThan(TrafficCadence.DAY);
         }
-        Map<String, List<SimulatedEvent>> perAccount = harvested(ScenarioKind.MIMIC_HYDRA).stream()
+        Map<String, List<SimulatedEvent>> perAccount = traffic.harvested(ScenarioKind.MIMIC_HYDRA).stream()
                 .collect(Collectors.groupingBy(event -> event.event().orgId()));
         Map<String, String> slash24Owner = new HashMap<>();
         Set<String> shapes = new HashSet<>();
@@ -252,9 +234,9 @@ class Holdout11VariantsTest {
     @Test
     void evaluationRunsWalkShardsOfTheTrainingMaterial() {
         Set<String> material = HeldOutSetChecks.bundledHarvestItems();
-        List<SimulatedEvent> requests = harvested(ScenarioKind.EVAL_SHARDS);
+        List<SimulatedEvent> requests = traffic.harvested(ScenarioKind.EVAL_SHARDS);
         Map<String, List<List<SimulatedEvent>>> runsPerKey = new LinkedHashMap<>();
-        for (Map.Entry<String, List<SimulatedEvent>> key : perKey(requests).entrySet()) {
+        for (Map.Entry<String, List<SimulatedEvent>> key : KindTraffic.perKey(requests).entrySet()) {
             List<List<SimulatedEvent>> runs = new ArrayList<>();
             long previous = 0;
             for (SimulatedEvent event : key.getValue()) {

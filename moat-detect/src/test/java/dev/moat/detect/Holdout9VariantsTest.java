@@ -6,13 +6,11 @@ import static dev.moat.detect.SimulationTestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,33 +30,22 @@ class Holdout9VariantsTest {
     private static final long SEED = 3;
     private static final Duration PERIOD = Duration.ofDays(2);
 
-    private static Simulation simulation;
+    private static KindTraffic traffic;
     private static Map<String, SimulatedOrg> orgs;
     private static Map<ScenarioKind, List<SimulatedEvent>> byKind;
 
     @BeforeAll
     static void plan() {
-        Scenario scenario = SimulationTestData.oneOfEach("holdout9", HOLDOUT9_KINDS, PERIOD);
-        simulation = BUNDLED.run(scenario, SimulationSettings.of(SEED, SimulationTestData.START));
-        orgs = simulation.orgs().stream().collect(Collectors.toMap(SimulatedOrg::orgId, Function.identity()));
-        List<SimulatedEvent> all = new ArrayList<>();
-        simulation.forEachRemaining(all::add);
-        byKind = all.stream().collect(Collectors.groupingBy(event -> orgs.get(event.event().orgId()).kind()));
-    }
-
-    private static List<SimulatedOrg> orgsOf(ScenarioKind kind) {
-        return simulation.orgs().stream().filter(org -> org.kind() == kind).toList();
-    }
-
-    private static List<SimulatedEvent> harvested(ScenarioKind kind) {
-        return byKind.get(kind).stream().filter(SimulatedEvent::harvesting).toList();
+        traffic = KindTraffic.oneOfEach("holdout9", HOLDOUT9_KINDS, PERIOD, SEED);
+        orgs = traffic.orgs();
+        byKind = traffic.byKind();
     }
 
     @Test
     void everyKindSendsTrafficUnderItsLabels() {
         assertThat(byKind.keySet()).containsExactlyInAnyOrderElementsOf(HOLDOUT9_KINDS);
         for (ScenarioKind kind : HOLDOUT9_KINDS) {
-            List<SimulatedOrg> planned = orgsOf(kind);
+            List<SimulatedOrg> planned = traffic.orgsOf(kind);
             assertThat(planned).as(kind.label()).isNotEmpty();
             if (!kind.campaign()) {
                 assertThat(planned).allMatch(SimulatedOrg::benign);
@@ -67,11 +54,11 @@ class Holdout9VariantsTest {
             }
             String campaign = "camp_" + kind.label() + "_1";
             assertThat(planned).as(kind.label()).allSatisfy(org -> assertThat(org.campaignId()).contains(campaign));
-            assertThat(harvested(kind)).as(kind.label()).hasSizeGreaterThan(500)
+            assertThat(traffic.harvested(kind)).as(kind.label()).hasSizeGreaterThan(500)
                     .allSatisfy(event -> assertThat(event.campaignId()).contains(campaign));
         }
-        assertThat(orgsOf(ScenarioKind.KEY_RELAY)).singleElement().satisfies(org -> assertThat(org.mixed()).isTrue());
-        assertThat(simulation.orgs()).filteredOn(org -> org.kind() != ScenarioKind.KEY_RELAY).noneMatch(SimulatedOrg::mixed);
+        assertThat(traffic.orgsOf(ScenarioKind.KEY_RELAY)).singleElement().satisfies(org -> assertThat(org.mixed()).isTrue());
+        assertThat(traffic.simulation().orgs()).filteredOn(org -> org.kind() != ScenarioKind.KEY_RELAY).noneMatch(SimulatedOrg::mixed);
     }
 
     @Property(tries = 2)
@@ -95,7 +82,7 @@ class Holdout9VariantsTest {
      */
     @Test
     void burnerAccountsShareNothingAndLiveForOneSessionAfterSigningUp() {
-        List<SimulatedOrg> burners = orgsOf(ScenarioKind.BURNER_CHAIN);
+        List<SimulatedOrg> burners = traffic.orgsOf(ScenarioKind.BURNER_CHAIN);
         assertThat(burners).hasSizeGreaterThan(60);
         assertThat(burners).allSatisfy(org -> {
             assertThat(org.profile().tier()).contains("self-serve");
@@ -111,7 +98,7 @@ class Holdout9VariantsTest {
             assertThat(signups.get(i + 8) - signups.get(i)).as("nine sign-ups within half an hour: a wave")
                     .isGreaterThan(30 * TrafficCadence.MINUTE);
         }
-        Map<String, List<SimulatedEvent>> perAccount = harvested(ScenarioKind.BURNER_CHAIN).stream()
+        Map<String, List<SimulatedEvent>> perAccount = traffic.harvested(ScenarioKind.BURNER_CHAIN).stream()
                 .collect(Collectors.groupingBy(event -> event.event().orgId()));
         Map<String, String> slash24Owner = new HashMap<>();
         for (Map.Entry<String, List<SimulatedEvent>> account : perAccount.entrySet()) {
@@ -142,7 +129,7 @@ class Holdout9VariantsTest {
                 prompt.reference().ifPresent(text -> worked.add(TrafficText.clip(text.strip(), 1_500)));
             }
         }
-        List<SimulatedEvent> requests = harvested(ScenarioKind.FEW_SHOT_REASONING);
+        List<SimulatedEvent> requests = traffic.harvested(ScenarioKind.FEW_SHOT_REASONING);
         assertThat(requests).allSatisfy(simulated -> {
             RequestSummary request = simulated.event().request();
             assertThat(request.system()).isEmpty();
@@ -184,7 +171,7 @@ class Holdout9VariantsTest {
     @Test
     void verdictRequestsAskLabelProbabilitiesWithoutLogitBias() {
         Map<String, Set<String>> labelsPerOrg = new HashMap<>();
-        assertThat(harvested(ScenarioKind.VERDICT_LOGPROBS)).allSatisfy(simulated -> {
+        assertThat(traffic.harvested(ScenarioKind.VERDICT_LOGPROBS)).allSatisfy(simulated -> {
             RequestSummary request = simulated.event().request();
             assertThat(request.logprobs()).isTrue();
             assertThat(request.topLogprobs()).isBetween(2, 5);
@@ -209,9 +196,9 @@ class Holdout9VariantsTest {
      */
     @Test
     void aResoldKeyHarvestsThroughTheOwnersKeyClientAndCountry() {
-        SimulatedOrg owner = orgsOf(ScenarioKind.KEY_RELAY).getFirst();
+        SimulatedOrg owner = traffic.orgsOf(ScenarioKind.KEY_RELAY).getFirst();
         List<SimulatedEvent> events = byKind.get(ScenarioKind.KEY_RELAY);
-        List<SimulatedEvent> harvest = harvested(ScenarioKind.KEY_RELAY);
+        List<SimulatedEvent> harvest = traffic.harvested(ScenarioKind.KEY_RELAY);
         assertThat(events.stream().map(event -> event.event().keyId()).distinct()).hasSize(1);
         assertThat(events.stream().map(event -> event.event().userAgent()).distinct()).hasSize(1);
         assertThat(events).allSatisfy(event -> {
