@@ -149,9 +149,10 @@ url_of() { # target [sse]
 load() {
   local line
   # The generator is a fresh JVM per run: C1 only (C2 compiling during the measured seconds put 4-10 ms into
-  # direct's own p99) and a small young generation (short pauses) — measured: direct p99 at 2,000 req/s
-  # 10.1 ms -> 2.0-2.5 ms, p99.9 60 -> 10-34 ms.
-  line="$(pinned "$LOADGEN_CPUS" "$JAVA" --enable-native-access=ALL-UNNAMED -Xms256m -Xmx1g -Xmn64m -XX:+UseSerialGC \
+  # direct's own p99), a small young generation (short pauses) and its initial heap touched up front: its first young
+  # collections paused 50-55 ms faulting in fresh old-generation pages (14 ms pre-touched; GatewayLoad also collects
+  # once between warm-up and measurement) — see docs/benchmarks.md, sessions 3 and 10.
+  line="$(pinned "$LOADGEN_CPUS" "$JAVA" --enable-native-access=ALL-UNNAMED -Xms256m -Xmx1g -Xmn64m -XX:+AlwaysPreTouch -XX:+UseSerialGC \
       -XX:TieredStopAtLevel=1 -cp "$LOAD_CP" dev.moat.bench.GatewayLoad \
     --url "$(url_of "$1" "${7:-}")" --rate "$2" --count "$3" --warmup "$4" --body "$5" --label "$6" \
     --header "authorization: Bearer $(key_of "$1")" --connections 256 --drain-seconds 30)" || die "GatewayLoad failed ($6)"

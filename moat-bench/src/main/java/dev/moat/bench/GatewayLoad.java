@@ -9,10 +9,11 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.ContextInternal;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,10 +23,13 @@ import org.HdrHistogram.Histogram;
  * wait behind it (no coordinated omission, unlike a closed-loop tool such as wrk).
  *
  * <p>The warm-up requests form a schedule of their own that is drained before the measured one
- * starts. One platform thread keeps the schedule (it sleeps until each request is due, so it adds the
- * timer's overshoot, some tens of microseconds, equally to every target) and hands each request to
- * a single Vert.x event loop, which owns the connection pool and the histograms. Requests that find
- * every connection busy wait in the pool's queue and are timed from their due time as well.
+ * starts. The schedule is kept on the single Vert.x event loop that owns the connection pool and the
+ * histograms: a task scheduled on that loop's own timer (Netty's, nanosecond deadlines) sends every
+ * request due by now and schedules itself for the next due time. No request is handed over from
+ * another thread, so no send waits for a cross-thread wake-up of the loop; the timer's overshoot and
+ * any answer the loop is reading when a send falls due delay that send, and count in its latency,
+ * equally for every target. Requests that find every connection busy wait in the pool's queue and are
+ * timed from their due time as well.
  *
  * <p>Prints one line of {@code key=value} pairs: counts, achieved rate, and latency and
  * time-to-first-byte percentiles in microseconds. Time to first byte is when the response head
@@ -74,6 +78,10 @@ public final class GatewayLoad {
             if (options.warmup() > 0) {
                 schedule(client, loop, body, options.warmup(), false);
             }
+            // Everything the warm-up left alive (pools, compiled code's data, connections) is moved to the old
+            // generation now, so a young collection during the measured schedule copies next to nothing: the first
+            // collections of a fresh generator JVM paused 10-55 ms copying that start-up state.
+            System.gc();
             Schedule measured = schedule(client, loop, body, options.count(), true);
             return loop.<String>executeBlocking(() -> report(measured), false).await();
         } finally {
@@ -91,13 +99,46 @@ public final class GatewayLoad {
         CountDownLatch answered = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, requests));
         long period = TimeUnit.SECONDS.toNanos(1) / options.rate();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
-        for (long i = 0; i < requests; i++) {
-            long due = start + i * period;
-            waitUntil(due);
-            loop.runOnContext(ignored -> send(client, body, due, measured, answered));
-        }
+        DueSends sends = new DueSends((ContextInternal) loop, start, period, requests,
+                due -> send(client, body, due, measured, answered));
+        loop.runOnContext(ignored -> sends.run());
         boolean drained = answered.await(options.drainWait().toSeconds(), TimeUnit.SECONDS);
         return new Schedule(start, start + (requests - 1) * period, System.nanoTime(), drained, answered.getCount());
+    }
+
+    /**
+     * The schedule, run on the event loop: each run sends every request due by now (timed from its due
+     * time, not from this run) and schedules the next run on the loop's timer for the next due time.
+     */
+    private static final class DueSends implements Runnable {
+        private final ContextInternal loop;
+        private final long start;
+        private final long period;
+        private final long requests;
+        private final LongConsumer send;
+        private long next;
+
+        DueSends(ContextInternal loop, long start, long period, long requests, LongConsumer send) {
+            this.loop = loop;
+            this.start = start;
+            this.period = period;
+            this.requests = requests;
+            this.send = send;
+        }
+
+        @Override
+        public void run() {
+            long now = System.nanoTime();
+            while (next < requests && start + next * period <= now) {
+                send.accept(start + next * period);
+                next++;
+            }
+            if (next < requests) {
+                // Netty runs scheduled tasks outside any Vert.x context; emit gives the sends the loop's context.
+                loop.nettyEventLoop().schedule(() -> loop.emit(ignored -> run()),
+                        start + next * period - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
+        }
     }
 
     private void send(HttpClient client, Buffer body, long due, boolean measured, CountDownLatch answered) {
@@ -134,14 +175,6 @@ public final class GatewayLoad {
                     }
                     answered.countDown();
                 });
-    }
-
-    /** Sleeps until {@code due}; the schedule never waits for answers. */
-    private static void waitUntil(long due) {
-        long left;
-        while ((left = due - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(left);
-        }
     }
 
     private String report(Schedule run) {
