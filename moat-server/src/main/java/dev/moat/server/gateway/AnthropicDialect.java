@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /** The Anthropic Messages format. */
 public final class AnthropicDialect implements ApiDialect {
@@ -34,8 +35,13 @@ public final class AnthropicDialect implements ApiDialect {
         return "/v1/messages";
     }
 
+    /** The top-level members {@link #parse} reads besides {@code messages}. */
+    private static final Set<String> MEMBERS = Set.of("model", "max_tokens", "system", "stream", "temperature", "tools", "thinking");
+
     @Override
-    public RequestFacts parse(ObjectNode body) {
+    public RequestFacts parse(Buffer rawBody) {
+        StreamedRequest request = StreamedRequest.read(rawBody, MEMBERS);
+        ObjectNode body = request.members();
         JsonNode model = body.get("model");
         if (model == null || !model.isTextual() || model.textValue().isEmpty()) {
             throw new GatewayException(GatewayError.badRequest("model: missing (expected the name of a model, e.g. \"model\": \"model-a\")"));
@@ -45,22 +51,21 @@ public final class AnthropicDialect implements ApiDialect {
             throw new GatewayException(GatewayError.badRequest("max_tokens: " + (maxTokens == null ? "missing" : maxTokens + " is not valid")
                     + " (required; expected an integer >= 1)"));
         }
-        JsonNode messages = body.get("messages");
-        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+        List<StreamedRequest.Message> messages = request.messages().orElse(List.of());
+        if (messages.isEmpty()) {
             throw new GatewayException(GatewayError.badRequest("messages: missing or empty (expected a list of {\"role\",\"content\"} objects)"));
         }
         String system = body.has("system") ? MessageText.of(body.get("system"), "system") : null;
         long chars = system == null ? 0 : system.length();
         List<UsageEvent.Message> recorded = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = messages.get(i);
-            JsonNode role = message.get("role");
-            if (role == null || !role.isTextual()) {
+            StreamedRequest.Message message = messages.get(i);
+            if (message.role() == null) {
                 throw new GatewayException(GatewayError.badRequest("messages[" + i + "].role: missing (expected user or assistant)"));
             }
-            String text = MessageText.of(message.get("content"), "messages[" + i + "].content");
+            String text = MessageText.orRefusal(message.text(), "messages[" + i + "].content");
             chars += text.length();
-            recorded.add(new UsageEvent.Message(role.textValue(), text));
+            recorded.add(new UsageEvent.Message(message.role(), text));
         }
         JsonNode stream = body.get("stream");
         if (stream != null && !stream.isNull() && !stream.isBoolean()) {
@@ -80,7 +85,7 @@ public final class AnthropicDialect implements ApiDialect {
     }
 
     @Override
-    public boolean prepareUpstreamBody(ObjectNode body, RequestFacts facts) {
+    public boolean prepareUpstreamBody(Call call) {
         // Anthropic streams always report usage (message_start and message_delta).
         return false;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.server.config.MoatConfig;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.MultiMap;
@@ -26,14 +25,18 @@ public sealed interface ApiDialect permits OpenAiDialect, AnthropicDialect {
     /** The client-facing path, e.g. {@code /v1/chat/completions}. */
     String path();
 
-    /** Reads the request; throws {@link GatewayException} with a 400 naming the problem. */
-    RequestFacts parse(ObjectNode body);
+    /**
+     * Reads the request's facts from its body in one streaming pass ({@link StreamedRequest}); throws
+     * {@link GatewayException} with a 400 naming the problem (not JSON, not an object, a member missing or wrong).
+     */
+    RequestFacts parse(Buffer body);
 
     /**
-     * Adjusts the body before it goes upstream. Returns true when Moat added a request for stream
-     * usage that the client did not make, so the extra usage chunk must be kept from the client.
+     * Adjusts the body before it goes upstream (building the call's tree only when it must change). Returns true
+     * when Moat added a request for stream usage that the client did not make, so the extra usage chunk must be kept
+     * from the client.
      */
-    boolean prepareUpstreamBody(ObjectNode body, RequestFacts facts);
+    boolean prepareUpstreamBody(Call call);
 
     /** Sets the upstream's credential and copies the client headers the upstream should see. */
     void upstreamHeaders(MultiMap clientHeaders, MultiMap upstreamHeaders, String upstreamKey);
@@ -120,10 +123,6 @@ public sealed interface ApiDialect permits OpenAiDialect, AnthropicDialect {
         }
         parser.skipChildren();
         return null;
-    }
-
-    static int intOrZero(JsonNode node) {
-        return node != null && node.canConvertToInt() ? node.intValue() : 0;
     }
 
     static long longOrZero(JsonNode node) {

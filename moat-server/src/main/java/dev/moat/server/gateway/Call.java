@@ -1,5 +1,6 @@
 package dev.moat.server.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.detect.Decision;
 import dev.moat.server.config.MoatConfig;
@@ -8,6 +9,7 @@ import dev.moat.server.identity.Organisation;
 import dev.moat.server.limit.RateLimiter;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -29,7 +31,8 @@ public final class Call {
 
     ApiKey key;
     Organisation org;
-    ObjectNode body;
+    /** The body's tree, built by {@link #body()} for the first stage that edits the body; most requests never need it. */
+    private ObjectNode body;
     RequestFacts facts;
     MoatConfig.Upstream upstream;
     RateLimiter.Reservation reservation;
@@ -92,6 +95,23 @@ public final class Call {
 
     public Decision decision() {
         return decision;
+    }
+
+    /**
+     * The body as a tree, to be edited (then set {@link #bodyChanged}). Built from {@link #rawBody} on first use; the
+     * parse stage has already read the same bytes as an object, so this fails only if they could not be read again.
+     */
+    ObjectNode body() {
+        if (body == null) {
+            try {
+                body = (ObjectNode) ApiDialect.readTree(rawBody);
+            } catch (JsonProcessingException e) {
+                throw new GatewayException(StreamedRequest.invalidJson(e));
+            } catch (IOException e) {
+                throw new GatewayException(GatewayError.badRequest("The request body could not be read: " + e.getMessage()));
+            }
+        }
+        return body;
     }
 
     public String userAgent() {

@@ -16,7 +16,7 @@ final class MessageText {
             return content.textValue();
         }
         if (!content.isArray()) {
-            throw new GatewayException(GatewayError.badRequest(field + ": expected a string or a list of content parts"));
+            throw notText(field);
         }
         StringBuilder text = new StringBuilder();
         for (JsonNode part : content) {
@@ -29,5 +29,17 @@ final class MessageText {
             }
         }
         return text.toString();
+    }
+
+    /** A message's text as {@link StreamedRequest} read it; null (neither a string nor a list of parts) is refused. */
+    static String orRefusal(String text, String field) {
+        if (text == null) {
+            throw notText(field);
+        }
+        return text;
+    }
+
+    private static GatewayException notText(String field) {
+        return new GatewayException(GatewayError.badRequest(field + ": expected a string or a list of content parts"));
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /** The OpenAI Chat Completions format. */
 public final class OpenAiDialect implements ApiDialect {
@@ -33,31 +34,37 @@ public final class OpenAiDialect implements ApiDialect {
         return "/v1/chat/completions";
     }
 
+    /** The top-level members {@link #parse} reads besides {@code messages}. */
+    private static final Set<String> MEMBERS = Set.of("model", "max_completion_tokens", "max_tokens", "stream", "n",
+            "temperature", "logprobs", "top_logprobs", "logit_bias", "tools", "reasoning_effort", "reasoning");
+
     @Override
-    public RequestFacts parse(ObjectNode body) {
+    public RequestFacts parse(Buffer rawBody) {
+        StreamedRequest request = StreamedRequest.read(rawBody, MEMBERS);
+        ObjectNode body = request.members();
         JsonNode model = body.get("model");
         if (model == null || !model.isTextual() || model.textValue().isEmpty()) {
             throw new GatewayException(GatewayError.badRequest("model: missing (expected the name of a model, e.g. \"model\": \"model-a\")"));
         }
-        JsonNode messages = body.get("messages");
-        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+        List<StreamedRequest.Message> messages = request.messages().orElse(List.of());
+        if (messages.isEmpty()) {
             throw new GatewayException(GatewayError.badRequest("messages: missing or empty (expected a list of {\"role\",\"content\"} objects)"));
         }
         String system = null;
         List<UsageEvent.Message> recorded = new ArrayList<>(messages.size());
         long chars = 0;
         for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = messages.get(i);
-            JsonNode role = message.get("role");
-            if (role == null || !role.isTextual()) {
+            StreamedRequest.Message message = messages.get(i);
+            String role = message.role();
+            if (role == null) {
                 throw new GatewayException(GatewayError.badRequest("messages[" + i + "].role: missing (expected system, developer, user, assistant or tool)"));
             }
-            String text = MessageText.of(message.get("content"), "messages[" + i + "].content");
+            String text = MessageText.orRefusal(message.text(), "messages[" + i + "].content");
             chars += text.length();
-            if ((role.textValue().equals("system") || role.textValue().equals("developer")) && system == null) {
+            if ((role.equals("system") || role.equals("developer")) && system == null) {
                 system = text;
             } else {
-                recorded.add(new UsageEvent.Message(role.textValue(), text));
+                recorded.add(new UsageEvent.Message(role, text));
             }
         }
         int maxTokens = integer(body, "max_completion_tokens");
@@ -106,10 +113,11 @@ public final class OpenAiDialect implements ApiDialect {
     }
 
     @Override
-    public boolean prepareUpstreamBody(ObjectNode body, RequestFacts facts) {
-        if (!facts.stream()) {
+    public boolean prepareUpstreamBody(Call call) {
+        if (!call.facts.stream()) {
             return false;
         }
+        ObjectNode body = call.body();
         JsonNode options = body.get("stream_options");
         if (options != null && options.isObject() && options.path("include_usage").asBoolean(false)) {
             return false;

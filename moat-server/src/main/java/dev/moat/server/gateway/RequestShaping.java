@@ -18,8 +18,8 @@ final class RequestShaping {
     }
 
     static void capChoices(Call call, int n) {
-        if (call.body.path("n").asInt(1) > n) {
-            call.body.put("n", n);
+        if (call.body().path("n").asInt(1) > n) {
+            call.body().put("n", n);
             call.bodyChanged = true;
         }
     }
@@ -32,7 +32,7 @@ final class RequestShaping {
     }
 
     private static void remove(Call call, String field) {
-        if (call.body.remove(field) != null) {
+        if (call.body().remove(field) != null) {
             call.bodyChanged = true;
         }
     }
@@ -43,7 +43,7 @@ final class RequestShaping {
         stripLogprobs(call);
         withholdReasoning(call);
         capChoices(call, 1);
-        ObjectNode body = call.body;
+        ObjectNode body = call.body();
         String field = body.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
         if (body.path(field).asInt(Integer.MAX_VALUE) > maxTokens) {
             body.put(field, maxTokens);

@@ -37,11 +37,11 @@ final class UpstreamForwarder {
     void forward(Call call, HttpServerResponse out, Consumer<CallOutcome> done) {
         Once once = new Once(done);
         ResponseTally tally = new ResponseTally();
-        boolean hideUsageChunk = call.dialect.prepareUpstreamBody(call.body, call.facts);
+        boolean hideUsageChunk = call.dialect.prepareUpstreamBody(call);
         Buffer body;
         if (hideUsageChunk || call.bodyChanged) {
             try {
-                body = Buffer.buffer(ApiDialect.JSON.writeValueAsBytes(call.body));
+                body = Buffer.buffer(ApiDialect.JSON.writeValueAsBytes(call.body()));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("re-serialising a parsed request failed", e);
             }

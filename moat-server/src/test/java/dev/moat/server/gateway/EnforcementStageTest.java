@@ -2,7 +2,6 @@ package dev.moat.server.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.moat.detect.Action;
 import dev.moat.server.enforcement.EnforcementOverride;
 import dev.moat.server.enforcement.EnforcementOverrides;
@@ -39,8 +38,7 @@ class EnforcementStageTest {
         call.org = new Organisation("org_a", "Example Ltd", "GB", "ops@example.org", "self-serve", OrgStatus.APPROVED, "", List.of(),
                 Optional.empty(), Limits.NONE, Optional.empty(), Optional.empty(), NOW, NOW);
         call.key = new ApiKey(keyId, "org_a", "acct_a", keyId, "sha", Set.of(), Limits.NONE, NOW, Optional.empty());
-        call.body = (ObjectNode) ApiDialect.JSON.readTree(body);
-        call.facts = OpenAiDialect.INSTANCE.parse(call.body);
+        call.facts = OpenAiDialect.INSTANCE.parse(call.rawBody);
         return call;
     }
 
@@ -103,8 +101,8 @@ class EnforcementStageTest {
 
         assertThat(call.keyThrottled).isTrue();
         assertThat(call.bodyChanged).isTrue();
-        assertThat(call.body.get("max_tokens").asInt()).isEqualTo(512);
-        assertThat(call.body.has("logprobs")).isFalse();
+        assertThat(call.body().get("max_tokens").asInt()).isEqualTo(512);
+        assertThat(call.body().has("logprobs")).isFalse();
     }
 
     /** The stage as the server builds it: over analysts' overrides, on top of a detector view. */
