@@ -1,5 +1,6 @@
 package dev.moat.detect;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,8 +12,8 @@ import java.util.OptionalDouble;
  * localisation), the five kinds of {@code ordinary2} (SEO article agencies, support bots, pre-labelling queues,
  * an olympiad coaching platform, code-review bots), {@code holdout6} (marketplace catalogue enrichment),
  * {@code holdout7} (due-diligence contract review), {@code holdout8} (a game studio's NPC dialogue),
- * {@code holdout9} (a university's essay feedback), {@code holdout10} (an e-discovery vendor's relevance review) and
- * {@code holdout11} (a newsroom's headline and summary desk tool).
+ * {@code holdout9} (a university's essay feedback), {@code holdout10} (an e-discovery vendor's relevance review),
+ * {@code holdout11} (a newsroom's headline and summary desk tool) and {@code holdout12} (an insurer's claims triage).
  */
 final class HeldOutOrdinaryPlans extends PlanningBlocks {
 
@@ -401,6 +402,54 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
             add(editors, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
                             30_000 + random.nextInt(60_000), offset(country)),
                     new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), editorLimit,
+                    Optional.empty());
+        }
+    }
+
+    /**
+     * Held out (holdout12), ordinary: an insurer's claims triage. Its claims system sends every first notice of loss of
+     * two to four lines of business, each on a key of its own from the insurer's servers, following the country's day at
+     * 40–160 claims an hour at the busiest, under the line's triage guidelines and one template asking for the reasoning
+     * step by step as JSON; one to three times in the period a storm or a hailstorm brings a surge of 500–2,000 claims at
+     * 8–30 a minute on the motor or home line; and 5–20 adjusters chat with the claims assistant on another key through
+     * the working day.
+     */
+    void claimsTriage() {
+        String country = oneOf(List.of("US", "US", "GB", "GB", "DE", "FR", "NL", "AU", "CA", "JP"));
+        String orgId = ordinaryOrg(ScenarioKind.CLAIMS_TRIAGE, country, random.nextBoolean() ? "enterprise" : "standard",
+                companyDomain(country));
+        TrafficOrigin servers = servers(country, 1, 3);
+        String insurer = capitalised(word()) + " " + oneOf(List.of("Insurance", "Mutual", "Assurance", "General"));
+        String prefix = word().substring(0, 2).toUpperCase(Locale.ROOT);
+        int maxTokens = random.nextBoolean() ? 1_024 : 1_500;
+        String agent = oneOf(JOB_AGENTS);
+        List<TrafficClaimsTriage.Line> lines = new ArrayList<>(TrafficClaimsTriage.LINES);
+        List<TrafficClaimsTriage> triages = new ArrayList<>();
+        List<TrafficSource.Client> keys = new ArrayList<>();
+        List<TrafficKeyLimit> limits = new ArrayList<>();
+        for (int l = 0, count = 2 + random.nextInt(3); l < count; l++) {
+            // the first line is motor or home (the first two of LINES): the lines a storm fills
+            triages.add(new TrafficClaimsTriage(insurer, lines.remove(random.nextInt(l == 0 ? 2 : lines.size())), prefix,
+                    maxTokens, random));
+            keys.add(client(orgId, agent));
+            limits.add(new TrafficKeyLimit(600));
+            add(keys.getLast(), servers, new TrafficCadence.Diurnal(end, 40 + random.nextInt(121), offset(country)),
+                    triages.getLast(), limits.getLast(), Optional.empty());
+        }
+        // a storm's claims arrive on the motor or home line's key, on top of its ordinary day
+        for (int s = 0, storms = 1 + random.nextInt(3); s < storms; s++) {
+            double perMinute = 8 + random.nextInt(23);
+            add(keys.getFirst(), servers, burst(perMinute, 500 + random.nextInt(1_501), 0.5, 0.01), triages.getFirst(),
+                    limits.getFirst(), Optional.empty());
+        }
+        TrafficSource.Client adjusters = client(orgId, oneOf(CHAT_AGENTS));
+        TrafficKeyLimit adjusterLimit = new TrafficKeyLimit(120);
+        Optional<String> system = Optional.of("You are the claims assistant of " + insurer + ". Help adjusters with "
+                + "policy wording, letters to claimants and questions about the triage guidelines; be concise.");
+        for (int a = 0, count = 5 + random.nextInt(16); a < count; a++) {
+            add(adjusters, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
+                            30_000 + random.nextInt(60_000), offset(country)),
+                    new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), adjusterLimit,
                     Optional.empty());
         }
     }

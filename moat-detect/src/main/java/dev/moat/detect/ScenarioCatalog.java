@@ -51,6 +51,10 @@ import java.util.Map;
  *       hydra whose accounts each imitate an ordinary kind of customer, reasoning traces collected as evaluation runs
  *       over shards of the training material; with newsrooms' headline and summary desk tools as hard ordinary
  *       cases;</li>
+ *   <li>{@code holdout12} — a twelfth held-out set, written blind to the detector: answers kept only up to their useful
+ *       part by closing the stream, a hydra of genuine customers' dormant accounts taken over by credential stuffing,
+ *       step-level reward labels bought in batches from a content-QA front, one harvester spread thinly over several API
+ *       aggregators; with insurers' claims-triage pipelines as hard ordinary cases;</li>
  *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
  *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
  *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
@@ -219,6 +223,17 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.NEWSROOM_DESK, 12),
                         ScenarioPart.of(ScenarioKind.QUIET_HOURS_KEY, 2), ScenarioPart.of(ScenarioKind.CHURN_GRADER, 2),
                         ScenarioPart.of(ScenarioKind.MIMIC_HYDRA, 2), ScenarioPart.of(ScenarioKind.EVAL_SHARDS, 2))));
+        put(scenarios, new Scenario("holdout12",
+                "held-out campaign variants written blind to the detector: answers kept only up to their useful part by "
+                        + "closing the stream, a hydra of customers' dormant accounts taken over by credential stuffing, "
+                        + "step-level reward labels bought in batches from a content-QA front, one harvester spread "
+                        + "thinly over several API aggregators; and insurers' claims-triage pipelines as hard ordinary "
+                        + "cases",
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.CLAIMS_TRIAGE, 12),
+                        ScenarioPart.of(ScenarioKind.CUT_STREAMS, 2), ScenarioPart.of(ScenarioKind.DORMANT_TAKEOVER, 2),
+                        ScenarioPart.of(ScenarioKind.STEP_LABELS, 2),
+                        ScenarioPart.of(ScenarioKind.AGGREGATOR_SPREAD, 2))));
         put(scenarios, new Scenario("evaluations",
                 "model evaluations on a public benchmark from standard and self-serve accounts, with the budgets and "
                         + "thinking of reasoning models, beside reasoning-coercion and bold harvesters: the ordinary "

@@ -378,7 +378,40 @@ public enum ScenarioKind {
      * gets a headline, a standfirst, a three-point summary and an SEO title as JSON under one house-style template, in
      * bursts when news breaks, and its editors chat with the desk assistant through the working day.
      */
-    NEWSROOM_DESK("newsroom-desk", false);
+    NEWSROOM_DESK("newsroom-desk", false),
+    /**
+     * Held out (holdout12): answers kept only up to their useful part — a few unlinked established organisations stream
+     * every item with an ordinary budget (or none) and no elicitation wording, and close the stream as soon as the
+     * worked solution, code or reply has arrived, before the model's closing remarks: the gateway records most exchanges
+     * as closed by the client (499), metered short, with no answer text.
+     */
+    CUT_STREAMS("cut-streams", true),
+    /**
+     * Held out (holdout12): a hydra of genuine customers' dormant accounts taken over by credential stuffing — old
+     * accounts of every small tier, each with its owner's own country, card and address, woken one by one through the
+     * period as the stuffing run finds them, each harvesting a session a day through a residential exit of its own in
+     * the owner's country until the owner changes the password one to three days later.
+     */
+    DORMANT_TAKEOVER("dormant-takeover", true),
+    /**
+     * Held out (holdout12): the model as a step-level grader, bought in batches from a "content QA" front — each request
+     * an item with three to six numbered-step solutions and the question which are right and where each other one first
+     * goes wrong, as JSON, in wording that never names grading, judging, scores or rubrics.
+     */
+    STEP_LABELS("step-labels", true),
+    /**
+     * Held out (holdout12): one harvester spread over several API aggregators — a customer of each, as one or two
+     * ordinary-looking downstream apps among the aggregator's 20–40 genuine ones, a few per cent of its traffic, each
+     * aggregator's share with a wrapper of its own, following the aggregator's day.
+     */
+    AGGREGATOR_SPREAD("aggregator-spread", true),
+    /**
+     * Held out (holdout12), ordinary: an insurer's claims-triage pipeline — every first notice of loss of each line of
+     * business triaged under one template asking for a severity, fraud indicators, a route and the reasoning step by step
+     * as JSON, following its country's day with surges after a storm, and its adjusters chatting with the claims
+     * assistant through the working day.
+     */
+    CLAIMS_TRIAGE("claims-triage", false);
 
     private final String label;
     private final boolean campaign;

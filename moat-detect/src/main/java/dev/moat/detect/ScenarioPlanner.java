@@ -10,7 +10,7 @@ import java.util.List;
  * generator, so a seed fixes them and another seed varies them.
  *
  * <p>Each kind is planned by the plans of its set ({@link OrdinaryPlans}, {@link CampaignPlans}, the held-out
- * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout11CampaignPlans}, {@link HeldOutOrdinaryPlans},
+ * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout12CampaignPlans}, {@link HeldOutOrdinaryPlans},
  * {@link NewcomerPlans}), all
  * sharing one {@link PlanningState}: the draws happen in the order of the parts whichever plan makes them, so where
  * a kind's code lives changes nothing in the traffic a seed gives.
@@ -30,6 +30,7 @@ final class ScenarioPlanner {
     private final Holdout9CampaignPlans holdout9;
     private final Holdout10CampaignPlans holdout10;
     private final Holdout11CampaignPlans holdout11;
+    private final Holdout12CampaignPlans holdout12;
     private final HeldOutOrdinaryPlans heldOutOrdinary;
     private final NewcomerPlans newcomers;
 
@@ -47,6 +48,7 @@ final class ScenarioPlanner {
         this.holdout9 = new Holdout9CampaignPlans(state);
         this.holdout10 = new Holdout10CampaignPlans(state);
         this.holdout11 = new Holdout11CampaignPlans(state);
+        this.holdout12 = new Holdout12CampaignPlans(state);
         this.heldOutOrdinary = new HeldOutOrdinaryPlans(state);
         this.newcomers = new NewcomerPlans(state);
     }
@@ -137,6 +139,11 @@ final class ScenarioPlanner {
                 case MIMIC_HYDRA -> holdout11.mimicHydra();
                 case EVAL_SHARDS -> holdout11.evalShards();
                 case NEWSROOM_DESK -> heldOutOrdinary.newsroomDesk();
+                case CUT_STREAMS -> holdout12.cutStreams();
+                case DORMANT_TAKEOVER -> holdout12.dormantTakeover();
+                case STEP_LABELS -> holdout12.stepLabels();
+                case AGGREGATOR_SPREAD -> holdout12.aggregatorSpread();
+                case CLAIMS_TRIAGE -> heldOutOrdinary.claimsTriage();
             }
         }
     }

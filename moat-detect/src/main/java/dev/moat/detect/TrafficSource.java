@@ -80,7 +80,13 @@ final class TrafficSource {
         } else {
             long completion = exchange.completionTokens();
             boolean truncated = request.maxTokens() > 0 && completion >= request.maxTokens();
-            response = new ResponseSummary(200, exchange.responseText(), TrafficText.tokens(request), completion,
+            // a stream the client closed is recorded as the gateway records it: 499, no text, no finish reason, the
+            // tokens delivered, and the prompt's tokens only where the API reports them before the answer (Anthropic's)
+            response = exchange.clientClosed()
+                    ? new ResponseSummary(499, Optional.empty(),
+                    client.api().equals("anthropic") ? TrafficText.tokens(request) : 0, completion,
+                    exchange.reasoningTokens(), Optional.empty())
+                    : new ResponseSummary(200, exchange.responseText(), TrafficText.tokens(request), completion,
                     exchange.reasoningTokens(), Optional.of(truncated ? "length" : "stop"));
             decision = Decision.ALLOW;
             double perToken = 8 + 8 * random.nextDouble();

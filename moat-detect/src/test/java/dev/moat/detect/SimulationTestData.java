@@ -56,6 +56,10 @@ final class SimulationTestData {
     static final Set<ScenarioKind> HOLDOUT11_KINDS = Set.of(ScenarioKind.QUIET_HOURS_KEY, ScenarioKind.CHURN_GRADER,
             ScenarioKind.MIMIC_HYDRA, ScenarioKind.EVAL_SHARDS, ScenarioKind.NEWSROOM_DESK);
 
+    /** The kinds written for {@code holdout12}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT12_KINDS = Set.of(ScenarioKind.CUT_STREAMS, ScenarioKind.DORMANT_TAKEOVER,
+            ScenarioKind.STEP_LABELS, ScenarioKind.AGGREGATOR_SPREAD, ScenarioKind.CLAIMS_TRIAGE);
+
     /** The held-out ordinary kinds of {@code ordinary2}. */
     static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
             ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);

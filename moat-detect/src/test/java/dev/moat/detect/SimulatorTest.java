@@ -3,6 +3,7 @@ package dev.moat.detect;
 import static dev.moat.detect.SimulationTestData.BUNDLED;
 import static dev.moat.detect.SimulationTestData.HOLDOUT10_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT11_KINDS;
+import static dev.moat.detect.SimulationTestData.HOLDOUT12_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT3_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT4_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT5_KINDS;
@@ -286,14 +287,14 @@ class SimulatorTest {
                         && !HOLDOUT5_KINDS.contains(kind) && !HOLDOUT6_KINDS.contains(kind)
                         && !HOLDOUT7_KINDS.contains(kind) && !HOLDOUT8_KINDS.contains(kind)
                         && !HOLDOUT9_KINDS.contains(kind) && !HOLDOUT10_KINDS.contains(kind)
-                        && !HOLDOUT11_KINDS.contains(kind)
+                        && !HOLDOUT11_KINDS.contains(kind) && !HOLDOUT12_KINDS.contains(kind)
                         && !ORDINARY2_KINDS.contains(kind) && !NEWCOMER_KINDS.contains(kind)
                         && kind != ScenarioKind.EVAL_SWEEP).toList());
         assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS).doesNotContainAnyElementsOf(HOLDOUT4_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT5_KINDS).doesNotContainAnyElementsOf(HOLDOUT6_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT7_KINDS).doesNotContainAnyElementsOf(HOLDOUT8_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT9_KINDS).doesNotContainAnyElementsOf(HOLDOUT10_KINDS)
-                .doesNotContainAnyElementsOf(HOLDOUT11_KINDS)
+                .doesNotContainAnyElementsOf(HOLDOUT11_KINDS).doesNotContainAnyElementsOf(HOLDOUT12_KINDS)
                 .doesNotContainAnyElementsOf(ORDINARY2_KINDS).doesNotContainAnyElementsOf(NEWCOMER_KINDS);
         assertThat(ScenarioCatalog.named("holdout2").parts()).extracting(ScenarioPart::kind).containsAll(heldOut);
         List<ScenarioPart> holdout3 = ScenarioCatalog.named("holdout3").parts();
