@@ -193,7 +193,7 @@ public final class Detector {
         int synchronised = timing.observe(org, now, previousSecond, org.events == 0, timingPartners);
         org.events++;
         org.lastSecond = now;
-        KeyState key = event.keyId().isEmpty() ? null : key(org, event.keyId());
+        KeyState key = event.keyId().isEmpty() ? null : key(org, event.keyId(), now);
         // a function-calling opening is a conversation's first step only if the sender carries its conversations on
         ToolCallFollowUps toolCalls = key != null ? key.toolCalls : org.toolCalls;
         toolCalls.observe(t);
@@ -222,7 +222,8 @@ public final class Detector {
             org.behaviour.add(t);
             org.examples.record(t, event.id());
         }
-        org.trust = TrustModel.trust(org.profile, now, org.behaviour.anonymised / org.behaviour.events);
+        org.trust = TrustModel.trust(org.profile, now, org.behaviour.anonymised / org.behaviour.events,
+                org.keyChurn.lately(now));
         boolean drift = org.observeInfrastructure(t) && org.trust < TrustModel.UNKNOWN;
         if (key != null) {
             key.events++;
@@ -319,11 +320,12 @@ public final class Detector {
     }
 
     /** The key's state, made (or restored from its retired verdict) on first sight; the idlest key makes room. */
-    private KeyState key(OrgState org, String keyId) {
+    private KeyState key(OrgState org, String keyId, long now) {
         KeyState key = org.keys.get(keyId);
         if (key != null) {
             return key;
         }
+        org.keyChurn.newKey(now);
         if (org.keys.size() >= KeyState.MAX_PER_ORG) {
             KeyState idlest = org.keys.values().iterator().next();
             dropKey(org, idlest);

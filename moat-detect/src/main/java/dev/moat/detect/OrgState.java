@@ -33,6 +33,10 @@ final class OrgState {
     final ExampleEvents examples = new ExampleEvents();
     private final long[] baselinePrefixes = new long[BASELINE_PREFIXES];
     private final long[] baselineAgents = new long[BASELINE_AGENTS];
+    /** The kinds of network the baseline came from: {@link #OPEN_NETWORK} and/or {@link #ANONYMISING_NETWORK}. */
+    private int baselineNetworks;
+    private static final int OPEN_NETWORK = 1;
+    private static final int ANONYMISING_NETWORK = 2;
     private long baselineSince = Long.MIN_VALUE;
     long events;
     long lastSecond;
@@ -55,6 +59,8 @@ final class OrgState {
     private BiasSweep biasSweep;
     /** Made at the organisation's first request with its messages kept (none without content: nothing to compare). */
     private ConversationThreads conversations;
+    /** Keys it started using lately: a key per few hours of work makes its keys meaningless as identities. */
+    final KeyChurn keyChurn = new KeyChurn();
     /** For events without a key; a key's own are in its {@link KeyState}. */
     final ToolCallFollowUps toolCalls = new ToolCallFollowUps();
     /**
@@ -160,19 +166,29 @@ final class OrgState {
         this.profile = profile;
     }
 
-    /** Records the event's infrastructure in the baseline while it is open; true if the event is drift. */
+    /**
+     * Records the event's infrastructure in the baseline while it is open; true if the event is drift: from a network
+     * prefix outside the baseline, and either with a client the baseline never used or from a kind of network it never
+     * used (residential or office addresses where it had only servers and other hosting, or the reverse). A thief who
+     * copies the owner's client library still has to send from somewhere else, and a key that only ever ran on servers
+     * now answering from home broadband addresses is the shape of a key in someone else's hands; a new address of the
+     * same kind with the same client is the organisation growing, and is not drift.
+     */
     boolean observeInfrastructure(EventTraits t) {
         if (baselineSince == Long.MIN_VALUE) {
             baselineSince = t.epochSecond;
         }
+        int network = t.anonymisedNetwork ? ANONYMISING_NETWORK : OPEN_NETWORK;
         boolean open = events <= BASELINE_EVENTS
                 && (events <= BASELINE_MIN_EVENTS || t.epochSecond - baselineSince < BASELINE_SECONDS);
         if (open) {
             remember(baselinePrefixes, t.prefixHash);
             remember(baselineAgents, t.userAgentHash);
+            baselineNetworks |= network;
             return false;
         }
-        return !contains(baselinePrefixes, t.prefixHash) && !contains(baselineAgents, t.userAgentHash);
+        return !contains(baselinePrefixes, t.prefixHash)
+                && (!contains(baselineAgents, t.userAgentHash) || (baselineNetworks & network) == 0);
     }
 
     private static void remember(long[] set, long value) {

@@ -165,7 +165,7 @@ final class RiskAssessment {
         add(signals, "machine_cadence", machineCadence, String.format(Locale.ROOT,
                 "traffic runs around the clock (%.2f) or at regular intervals", aroundTheClock), List.of());
         add(signals, "provenance", Math.min(1, trust / TrustModel.MAX), String.format(Locale.ROOT,
-                "trust factor %.2f from tier, account age and network (1 = untrusted new self-serve)", trust),
+                "trust factor %.2f from tier, account age, network and key turnover (1 = untrusted new self-serve)", trust),
                 List.of());
         signals.sort(Comparator.comparingDouble(Signal::value).reversed());
         return signals;

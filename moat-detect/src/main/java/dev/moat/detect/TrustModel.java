@@ -40,8 +40,10 @@ final class TrustModel {
      * @param org            the organisation's sign-up facts, or null when unknown
      * @param nowSecond      event time, epoch seconds
      * @param anonymisedShare share of its traffic from hosting, VPN or Tor networks
+     * @param keysStartedLately keys it started using lately ({@link KeyChurn}): one is a new deployment; from four a
+     *                        day on, keys that live hours, and the organisation is trusted like a stranger
      */
-    static double trust(OrgProfile org, long nowSecond, double anonymisedShare) {
+    static double trust(OrgProfile org, long nowSecond, double anonymisedShare, double keysStartedLately) {
         double factor = UNKNOWN;
         if (org != null) {
             factor = org.tier().map(TrustModel::tierFactor).orElse(UNKNOWN);
@@ -57,6 +59,8 @@ final class TrustModel {
             }
         }
         factor += 0.1 * anonymisedShare;
+        double churn = Math.min(1, Math.max(0, keysStartedLately - 1) / 3);
+        factor += (MAX - factor) * churn;
         return Math.max(MIN, Math.min(MAX, factor));
     }
 

@@ -63,6 +63,33 @@ class DetectorFeaturesTest {
     }
 
     /**
+     * The same grading, but from its second day on every three hours of it come on a key of their own that is never
+     * used again: keys that live hours say nothing about who holds them, and the organisation is trusted like a
+     * stranger. Its grading is then a grader harvest (sent to review, whose budget throttles it); on one key it is not.
+     */
+    @Test
+    void aGradingServiceThatStartsAKeyEveryFewHoursIsTrustedLikeAStranger() {
+        List<UsageEvent> grading = Workloads.gradingService("org_judge", Workloads.START, 5, 600, 8);
+        List<UsageEvent> churned = grading.stream().map(e -> {
+            long hours = Duration.between(Workloads.START, e.ts()).toHours();
+            String key = hours < 24 ? "key_day_one" : "key_experiment_" + hours / 3;
+            return new UsageEvent(e.id(), e.ts(), e.orgId(), e.accountId(), key, e.ip(), e.country(), e.network(),
+                    e.userAgent(), e.api(), e.model(), e.request(), e.response(), e.decision(), e.latencyMs());
+        }).toList();
+
+        PrincipalVerdict oneKey = run(grading, Workloads.standard("org_judge"));
+        PrincipalVerdict keyPerExperiment = run(churned, Workloads.standard("org_judge"));
+        assertThat(provenance(oneKey)).isLessThan(1.0);
+        assertThat(provenance(keyPerExperiment)).isEqualTo(1.0);
+        assertThat(keyPerExperiment.risk()).isGreaterThan(oneKey.risk());
+        assertThat(keyPerExperiment.action().affectsCustomer()).isTrue();
+    }
+
+    private static double provenance(PrincipalVerdict verdict) {
+        return verdict.signals().stream().filter(s -> s.name().equals("provenance")).findFirst().orElseThrow().value();
+    }
+
+    /**
      * A coercion template hidden among ordinary users (a reseller's customer), asking for whole reasoning traces with
      * full budgets: acted on through its template stream even when the answers it gets back are short — what the
      * client asks for is half of the harvesting parameters, as for the whole profile.
@@ -234,6 +261,35 @@ class DetectorFeaturesTest {
         PrincipalVerdict key = detector.verdict("org_q", "key_org_q").orElseThrow();
         assertThat(key.action().affectsCustomer()).isTrue();
         assertThat(key.signals()).extracting(Signal::name).contains("infrastructure_drift");
+    }
+
+    @Test
+    void aLeakedKeyUsedWithItsOwnersClientFromHomeAddressesIsDrift() {
+        // the thief copies the batch job's client library; what it cannot copy is where the job runs: servers, where
+        // the stolen key now answers from residential addresses the organisation never used
+        List<UsageEvent> own = Workloads.batchJob("org_p", Workloads.START, 3000, 10);
+        List<UsageEvent> stolen = Workloads.reasoningHarvester("org_p", Workloads.START.plusSeconds(7200), 400, 11,
+                "192.0.2.77");
+        PrincipalVerdict fromHome = keyAfter(own, withOrigin(stolen, "northwind-batch/3.1", "residential"));
+        assertThat(fromHome.action().affectsCustomer()).isTrue();
+        assertThat(fromHome.signals()).extracting(Signal::name).contains("infrastructure_drift");
+
+        // the same client from another server of the same kind is the organisation growing, judged under its trust
+        PrincipalVerdict newServer = keyAfter(own, withOrigin(stolen, "northwind-batch/3.1", "hosting"));
+        assertThat(newServer.signals()).extracting(Signal::name).doesNotContain("infrastructure_drift");
+    }
+
+    private static PrincipalVerdict keyAfter(List<UsageEvent> own, List<UsageEvent> other) {
+        Detector detector = new Detector(DetectorSettings.defaults());
+        detector.addOrg(Workloads.enterprise("org_p"));
+        Workloads.interleave(List.of(own, other)).forEach(detector::accept);
+        return detector.verdict("org_p", "key_org_p").orElseThrow();
+    }
+
+    private static List<UsageEvent> withOrigin(List<UsageEvent> events, String userAgent, String network) {
+        return events.stream().map(e -> new UsageEvent(e.id(), e.ts(), e.orgId(), e.accountId(), e.keyId(), e.ip(),
+                e.country(), network, userAgent, e.api(), e.model(), e.request(), e.response(), e.decision(),
+                e.latencyMs())).toList();
     }
 
     @Test
