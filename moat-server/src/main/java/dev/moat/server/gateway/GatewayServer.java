@@ -131,21 +131,25 @@ public final class GatewayServer {
             refuseTooLarge(request, dialect, requestId, max);
             return;
         }
-        Buffer body = Buffer.buffer(declared == null ? 1024 : (int) Math.max(0, parseLength(declared)));
+        // Vert.x hands each chunk over in a heap buffer of its own (copied out of Netty's pooled one), so a body
+        // that comes in one chunk — the usual case — is used as it came, without a second buffer and copy; a later
+        // chunk is appended to it.
+        Buffer[] body = {null};
         boolean[] refused = {false};
         request.handler(chunk -> {
             if (refused[0]) {
                 return;
             }
-            body.appendBuffer(chunk);
-            if (body.length() > max) {
+            body[0] = body[0] == null ? chunk : body[0].appendBuffer(chunk);
+            if (body[0].length() > max) {
                 refused[0] = true;
                 refuseTooLarge(request, dialect, requestId, max);
             }
         });
         request.endHandler(ended -> {
             if (!refused[0]) {
-                run(new Call(requestId, dialect, request.headers(), clientIp(request), body), request.response());
+                run(new Call(requestId, dialect, request.headers(), clientIp(request), body[0] == null ? Buffer.buffer() : body[0]),
+                        request.response());
             }
         });
         request.exceptionHandler(error -> {
@@ -315,7 +319,26 @@ public final class GatewayServer {
      * writer's time).
      */
     static String newRequestId() {
-        return "req_" + Long.toString(System.currentTimeMillis(), 36)
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+        StringBuilder id = new StringBuilder(28).append("req_");
+        appendUnsignedBase36(id, System.currentTimeMillis());
+        appendUnsignedBase36(id, ThreadLocalRandom.current().nextLong());
+        return id.toString();
+    }
+
+    /**
+     * Appends {@code value}, read as unsigned, in base 36 — what {@link Long#toUnsignedString(long, int)} gives, without
+     * the {@code BigInteger} that method builds for every value with its top bit set (half of all random ids; it showed
+     * as 3 % of the event loop's samples).
+     */
+    static void appendUnsignedBase36(StringBuilder out, long value) {
+        char[] digits = new char[13]; // 2^64 - 1 has 13 digits in base 36
+        int at = digits.length;
+        long rest = Long.divideUnsigned(value, 36);
+        digits[--at] = Character.forDigit((int) Long.remainderUnsigned(value, 36), 36);
+        while (rest > 0) { // now below 2^63: signed arithmetic is exact
+            digits[--at] = Character.forDigit((int) (rest % 36), 36);
+            rest /= 36;
+        }
+        out.append(digits, at, digits.length - at);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,22 @@ class RequestIdTest {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 100_000; i++) {
             assertThat(ids.add(GatewayServer.newRequestId())).isTrue();
+        }
+    }
+
+    @Property(tries = 2000)
+    void base36DigitsAreThoseOfTheJdk(@ForAll long value) {
+        StringBuilder digits = new StringBuilder();
+        GatewayServer.appendUnsignedBase36(digits, value);
+        assertThat(digits.toString()).isEqualTo(Long.toUnsignedString(value, 36));
+    }
+
+    @Test
+    void base36DigitsAtTheEdges() {
+        for (long value : new long[] {0, 1, 35, 36, Long.MAX_VALUE, Long.MIN_VALUE, -1, -36, System.currentTimeMillis()}) {
+            StringBuilder digits = new StringBuilder();
+            GatewayServer.appendUnsignedBase36(digits, value);
+            assertThat(digits.toString()).isEqualTo(Long.toUnsignedString(value, 36));
         }
     }
 
