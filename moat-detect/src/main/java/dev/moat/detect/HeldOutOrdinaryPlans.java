@@ -13,7 +13,8 @@ import java.util.OptionalDouble;
  * an olympiad coaching platform, code-review bots), {@code holdout6} (marketplace catalogue enrichment),
  * {@code holdout7} (due-diligence contract review), {@code holdout8} (a game studio's NPC dialogue),
  * {@code holdout9} (a university's essay feedback), {@code holdout10} (an e-discovery vendor's relevance review),
- * {@code holdout11} (a newsroom's headline and summary desk tool) and {@code holdout12} (an insurer's claims triage).
+ * {@code holdout11} (a newsroom's headline and summary desk tool), {@code holdout12} (an insurer's claims triage) and
+ * {@code holdout13} (a medical-coding company's coding pipeline).
  */
 final class HeldOutOrdinaryPlans extends PlanningBlocks {
 
@@ -450,6 +451,55 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
             add(adjusters, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
                             30_000 + random.nextInt(60_000), offset(country)),
                     new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), adjusterLimit,
+                    Optional.empty());
+        }
+    }
+
+    /**
+     * Held out (holdout13), ordinary: a medical-coding company (in the US or working offshore from India, standard
+     * or enterprise) coding its two to four client hospitals' encounter notes, one key per client,
+     * each note under one template asking for every code with its rationale as JSON, at temperature 0. The work queue
+     * runs around the clock in three coding shifts (10–30 notes an hour each at the busiest), one client's month-end
+     * backlog arrives as one or two bursts of 800–2,500 notes, and 5–20 coders ask the coding assistant questions through
+     * their working day.
+     */
+    void medicalCoding() {
+        String country = oneOf(List.of("US", "US", "US", "IN", "IN"));
+        String orgId = ordinaryOrg(ScenarioKind.MEDICAL_CODING, country, random.nextBoolean() ? "enterprise" : "standard",
+                companyDomain(country));
+        TrafficOrigin servers = servers(country, 1, 3);
+        String company = capitalised(word()) + " " + oneOf(List.of("Coding Services", "Revenue Cycle", "Health "
+                + "Information", "Medical Coding"));
+        String agent = oneOf(JOB_AGENTS);
+        int maxTokens = random.nextBoolean() ? 1_024 : 2_048;
+        List<TrafficSource.Client> keys = new ArrayList<>();
+        List<TrafficKeyLimit> limits = new ArrayList<>();
+        List<TrafficMedicalCoding> queues = new ArrayList<>();
+        for (int c = 0, clients = 2 + random.nextInt(3); c < clients; c++) {
+            keys.add(client(orgId, agent));
+            limits.add(new TrafficKeyLimit(600));
+            queues.add(new TrafficMedicalCoding(company, word().substring(0, 2).toUpperCase(Locale.ROOT), maxTokens));
+            double perHour = 10 + random.nextInt(21);
+            for (int shift = 0; shift < 3; shift++) {
+                // three eight-hour shifts: each shift's working day starts eight hours after the last one's
+                add(keys.getLast(), servers, new TrafficCadence.Diurnal(end, perHour, offset(country) - 8 * shift),
+                        queues.getLast(), limits.getLast(), Optional.empty());
+            }
+        }
+        for (int b = 0, backlogs = 1 + random.nextInt(2); b < backlogs; b++) {
+            int client = random.nextInt(keys.size());
+            double perMinute = 10 + random.nextInt(21);
+            add(keys.get(client), servers, burst(perMinute, 800 + random.nextInt(1_701), 0.4, 0.01), queues.get(client),
+                    limits.get(client), Optional.empty());
+        }
+        TrafficSource.Client coders = client(orgId, oneOf(CHAT_AGENTS));
+        TrafficKeyLimit coderLimit = new TrafficKeyLimit(120);
+        Optional<String> system = Optional.of("You are the coding assistant of " + company + ". Answer coders' "
+                + "questions about coding guidelines, payer rules and physician queries; be concise.");
+        for (int a = 0, count = 5 + random.nextInt(16); a < count; a++) {
+            add(coders, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
+                            30_000 + random.nextInt(60_000), offset(country)),
+                    new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), coderLimit,
                     Optional.empty());
         }
     }

@@ -55,6 +55,10 @@ import java.util.Map;
  *       part by closing the stream, a hydra of genuine customers' dormant accounts taken over by credential stuffing,
  *       step-level reward labels bought in batches from a content-QA front, one harvester spread thinly over several API
  *       aggregators; with insurers' claims-triage pipelines as hard ordinary cases;</li>
+ *   <li>{@code holdout13} — a thirteenth held-out set, written blind to the detector: a hydra of paid crowd workers'
+ *       own accounts with their own chats beside the harvest, reasoning traces bought as commented programs, the output
+ *       layer estimated by sampling short continuations again and again, harvesting offloaded onto a free consumer
+ *       app's phones; with medical-coding companies' coding pipelines as hard ordinary cases;</li>
  *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
  *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
  *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
@@ -234,6 +238,16 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.CUT_STREAMS, 2), ScenarioPart.of(ScenarioKind.DORMANT_TAKEOVER, 2),
                         ScenarioPart.of(ScenarioKind.STEP_LABELS, 2),
                         ScenarioPart.of(ScenarioKind.AGGREGATOR_SPREAD, 2))));
+        put(scenarios, new Scenario("holdout13",
+                "held-out campaign variants written blind to the detector: a hydra of paid crowd workers' own accounts "
+                        + "with their own chats beside the harvest, reasoning traces bought as commented programs, the "
+                        + "output layer estimated by sampling short continuations again and again, harvesting offloaded "
+                        + "onto a free consumer app's phones; and medical-coding companies' coding pipelines as hard "
+                        + "ordinary cases",
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.MEDICAL_CODING, 12),
+                        ScenarioPart.of(ScenarioKind.CROWD_SEATS, 2), ScenarioPart.of(ScenarioKind.PROGRAM_OF_THOUGHT, 2),
+                        ScenarioPart.of(ScenarioKind.SAMPLE_CENSUS, 2), ScenarioPart.of(ScenarioKind.PHONE_OFFLOAD, 2))));
         put(scenarios, new Scenario("evaluations",
                 "model evaluations on a public benchmark from standard and self-serve accounts, with the budgets and "
                         + "thinking of reasoning models, beside reasoning-coercion and bold harvesters: the ordinary "

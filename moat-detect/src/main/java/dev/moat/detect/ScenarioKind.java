@@ -411,7 +411,42 @@ public enum ScenarioKind {
      * as JSON, following its country's day with surges after a storm, and its adjusters chatting with the claims
      * assistant through the working day.
      */
-    CLAIMS_TRIAGE("claims-triage", false);
+    CLAIMS_TRIAGE("claims-triage", false),
+    /**
+     * Held out (holdout13): a hydra of paid crowd workers' own personal accounts — each worker, recruited on a
+     * micro-task platform, lets the platform's browser extension send the campaign's items through the worker's own
+     * aged account, card, chat client and home connection, a few an hour while the worker is about, beside the
+     * worker's own genuine chats; every account is real, mixed and unlinked to the others.
+     */
+    CROWD_SEATS("crowd-seats", true),
+    /**
+     * Held out (holdout13): reasoning coercion through programs — each maths item asked as a small programming task (a
+     * commented function that computes the answer), in wording assembled per request that never asks for steps or
+     * reasoning, from a few unlinked "coding-course" organisations: the comments and named intermediate values of the
+     * program are the worked solution.
+     */
+    PROGRAM_OF_THOUGHT("program-of-thought", true),
+    /**
+     * Held out (holdout13): output-layer extraction by sampling — no {@code logit_bias}, no {@code logprobs}, {@code n}
+     * of 1 and a budget of a few tokens (never one): each key of a few unlinked organisations asks the same item with
+     * the start of its solution for a short continuation at temperature 1 again and again, interleaving a handful of
+     * such prompts, so the frequencies of the sampled continuations estimate the model's next-token distribution.
+     */
+    SAMPLE_CENSUS("sample-census", true),
+    /**
+     * Held out (holdout13): harvesting offloaded onto a free consumer chat app's phones — the lab's own app embeds its
+     * key, and while the app is open each user's phone sends, besides the user's own chats, the campaign's items in the
+     * app's request shape from the user's home or carrier address, so the harvest comes from hundreds of ordinary
+     * residential addresses in many countries following their users' days.
+     */
+    PHONE_OFFLOAD("phone-offload", true),
+    /**
+     * Held out (holdout13), ordinary: a medical-coding company assigning diagnosis and procedure codes to its client
+     * hospitals' encounter notes — one template asking for each code with the rationale behind it as JSON, at volume
+     * around the clock in coding shifts, with end-of-month backlog bursts, and its coders' questions through the
+     * working day.
+     */
+    MEDICAL_CODING("medical-coding", false);
 
     private final String label;
     private final boolean campaign;

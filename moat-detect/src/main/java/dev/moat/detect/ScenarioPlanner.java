@@ -10,7 +10,7 @@ import java.util.List;
  * generator, so a seed fixes them and another seed varies them.
  *
  * <p>Each kind is planned by the plans of its set ({@link OrdinaryPlans}, {@link CampaignPlans}, the held-out
- * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout12CampaignPlans}, {@link HeldOutOrdinaryPlans},
+ * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout13CampaignPlans}, {@link HeldOutOrdinaryPlans},
  * {@link NewcomerPlans}), all
  * sharing one {@link PlanningState}: the draws happen in the order of the parts whichever plan makes them, so where
  * a kind's code lives changes nothing in the traffic a seed gives.
@@ -31,6 +31,7 @@ final class ScenarioPlanner {
     private final Holdout10CampaignPlans holdout10;
     private final Holdout11CampaignPlans holdout11;
     private final Holdout12CampaignPlans holdout12;
+    private final Holdout13CampaignPlans holdout13;
     private final HeldOutOrdinaryPlans heldOutOrdinary;
     private final NewcomerPlans newcomers;
 
@@ -49,6 +50,7 @@ final class ScenarioPlanner {
         this.holdout10 = new Holdout10CampaignPlans(state);
         this.holdout11 = new Holdout11CampaignPlans(state);
         this.holdout12 = new Holdout12CampaignPlans(state);
+        this.holdout13 = new Holdout13CampaignPlans(state);
         this.heldOutOrdinary = new HeldOutOrdinaryPlans(state);
         this.newcomers = new NewcomerPlans(state);
     }
@@ -144,6 +146,11 @@ final class ScenarioPlanner {
                 case STEP_LABELS -> holdout12.stepLabels();
                 case AGGREGATOR_SPREAD -> holdout12.aggregatorSpread();
                 case CLAIMS_TRIAGE -> heldOutOrdinary.claimsTriage();
+                case CROWD_SEATS -> holdout13.crowdSeats();
+                case PROGRAM_OF_THOUGHT -> holdout13.programOfThought();
+                case SAMPLE_CENSUS -> holdout13.sampleCensus();
+                case PHONE_OFFLOAD -> holdout13.phoneOffload();
+                case MEDICAL_CODING -> heldOutOrdinary.medicalCoding();
             }
         }
     }

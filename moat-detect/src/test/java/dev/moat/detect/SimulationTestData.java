@@ -60,6 +60,10 @@ final class SimulationTestData {
     static final Set<ScenarioKind> HOLDOUT12_KINDS = Set.of(ScenarioKind.CUT_STREAMS, ScenarioKind.DORMANT_TAKEOVER,
             ScenarioKind.STEP_LABELS, ScenarioKind.AGGREGATOR_SPREAD, ScenarioKind.CLAIMS_TRIAGE);
 
+    /** The kinds written for {@code holdout13}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT13_KINDS = Set.of(ScenarioKind.CROWD_SEATS, ScenarioKind.PROGRAM_OF_THOUGHT,
+            ScenarioKind.SAMPLE_CENSUS, ScenarioKind.PHONE_OFFLOAD, ScenarioKind.MEDICAL_CODING);
+
     /** The held-out ordinary kinds of {@code ordinary2}. */
     static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
             ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);

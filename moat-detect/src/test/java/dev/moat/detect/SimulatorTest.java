@@ -4,6 +4,7 @@ import static dev.moat.detect.SimulationTestData.BUNDLED;
 import static dev.moat.detect.SimulationTestData.HOLDOUT10_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT11_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT12_KINDS;
+import static dev.moat.detect.SimulationTestData.HOLDOUT13_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT3_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT4_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT5_KINDS;
@@ -288,6 +289,7 @@ class SimulatorTest {
                         && !HOLDOUT7_KINDS.contains(kind) && !HOLDOUT8_KINDS.contains(kind)
                         && !HOLDOUT9_KINDS.contains(kind) && !HOLDOUT10_KINDS.contains(kind)
                         && !HOLDOUT11_KINDS.contains(kind) && !HOLDOUT12_KINDS.contains(kind)
+                        && !HOLDOUT13_KINDS.contains(kind)
                         && !ORDINARY2_KINDS.contains(kind) && !NEWCOMER_KINDS.contains(kind)
                         && kind != ScenarioKind.EVAL_SWEEP).toList());
         assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS).doesNotContainAnyElementsOf(HOLDOUT4_KINDS)
@@ -295,6 +297,7 @@ class SimulatorTest {
                 .doesNotContainAnyElementsOf(HOLDOUT7_KINDS).doesNotContainAnyElementsOf(HOLDOUT8_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT9_KINDS).doesNotContainAnyElementsOf(HOLDOUT10_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT11_KINDS).doesNotContainAnyElementsOf(HOLDOUT12_KINDS)
+                .doesNotContainAnyElementsOf(HOLDOUT13_KINDS)
                 .doesNotContainAnyElementsOf(ORDINARY2_KINDS).doesNotContainAnyElementsOf(NEWCOMER_KINDS);
         assertThat(ScenarioCatalog.named("holdout2").parts()).extracting(ScenarioPart::kind).containsAll(heldOut);
         List<ScenarioPart> holdout3 = ScenarioCatalog.named("holdout3").parts();
