@@ -76,17 +76,17 @@ final class TrafficMedicalCoding implements TrafficContent {
 
     @Override
     public TrafficExchange next(long now, SplittableRandom random) {
-        Case pattern = CASES.get(random.nextInt(CASES.size()));
+        Case encounter = CASES.get(random.nextInt(CASES.size()));
         String note = "Encounter " + prefix + (1_000_000 + random.nextInt(9_000_000)) + " — "
                 + SETTINGS.get(random.nextInt(SETTINGS.size())) + "\nPatient: " + (18 + random.nextInt(70)) + "-year-old "
-                + (random.nextBoolean() ? "woman" : "man") + "\nPresenting complaint: " + pattern.complaint()
-                + "\nFindings: " + pattern.findings() + "\nProcedures: " + pattern.procedure() + "\nPlan: "
-                + pattern.plan() + "\n\n" + request;
+                + (random.nextBoolean() ? "woman" : "man") + "\nPresenting complaint: " + encounter.complaint()
+                + "\nFindings: " + encounter.findings() + "\nProcedures: " + encounter.procedure() + "\nPlan: "
+                + encounter.plan() + "\n\n" + request;
         RequestSummary summary = new RequestSummary(Optional.of(guidelines),
                 List.of(new UsageEvent.Message("user", note)), 1, maxTokens, OptionalDouble.of(0.0), 1, false, false, 0,
                 0, 0, false);
-        String answer = "{\"codes\": \"" + pattern.codes() + "\", \"rationale\": \"The note documents "
-                + pattern.findings() + "; " + pattern.procedure() + " supports the procedure code.\", \"queries\": []}";
+        String answer = "{\"codes\": \"" + encounter.codes() + "\", \"rationale\": \"The note documents "
+                + encounter.findings() + "; " + encounter.procedure() + " supports the procedure code.\", \"queries\": []}";
         long completion = Math.min(maxTokens, Math.max(TrafficText.tokens(answer), TrafficText.tokensAround(420, 0.4,
                 random)));
         return new TrafficExchange(summary, Optional.of(answer), completion, 0, false);

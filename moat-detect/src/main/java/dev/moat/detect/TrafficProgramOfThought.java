@@ -30,8 +30,12 @@ final class TrafficProgramOfThought implements TrafficContent {
             "Keep it readable: one named value per quantity, with a short comment each.",
             "Add a docstring and a comment for each calculation.", "No libraries, plain arithmetic only.",
             "Make it readable for a beginner.");
-    /** An arithmetic expression and its value as GSM8K writes them: {@code 48/2 = 24}. */
-    private static final Pattern CALCULATION = Pattern.compile("([0-9][0-9.+\\-*/() ]*[0-9)])\\s*=\\s*\\$?([0-9][0-9.,]*)");
+    /**
+     * An arithmetic expression and its value as GSM8K writes them — {@code 48/2 = 24}, {@code 2 x 3 = 6},
+     * {@code 12 × 5 = $60} — with the multiplication signs people type.
+     */
+    private static final Pattern CALCULATION = Pattern.compile(
+            "([0-9][0-9.+\\-*/()×x ]*[0-9)])\\s*=\\s*[$€£]?([0-9][0-9.,]*)");
 
     private final PromptSource prompts;
     private final Optional<String> system;
@@ -81,8 +85,8 @@ final class TrafficProgramOfThought implements TrafficContent {
             lines.add("    # " + trimmed);
             Matcher calculation = CALCULATION.matcher(trimmed);
             if (calculation.find()) {
-                lines.add("    value_" + ++step + " = " + calculation.group(1).strip() + "  # "
-                        + calculation.group(2).replace(",", ""));
+                String expression = calculation.group(1).strip().replace("×", "*").replace("x", "*");
+                lines.add("    value_" + ++step + " = " + expression + "  # " + calculation.group(2).replace(",", ""));
             }
         }
         lines.add("    return " + (step > 0 ? "value_" + step : result));

@@ -174,9 +174,11 @@ class Holdout13VariantsTest {
     @Test
     void aWorkedSolutionBecomesACommentedProgram() {
         String program = TrafficProgramOfThought.program(
-                "Natalia sold 48/2 = 24 clips in May.\nNatalia sold 48+24 = 72 clips altogether.\n#### 72");
+                "Natalia sold 48/2 = 24 clips in May.\nShe earned 24 x 2 = $48 for them.\n"
+                        + "Natalia sold 48+24 = 72 clips altogether.\n#### 72");
         assertThat(program).contains("    # Natalia sold 48/2 = 24 clips in May.", "    value_1 = 48/2  # 24",
-                "    value_2 = 48+24  # 72", "    return value_2", "print(solve())  # 72");
+                "    value_2 = 24 * 2  # 48", "    value_3 = 48+24  # 72", "    return value_3",
+                "print(solve())  # 72");
     }
 
     /**
