@@ -8,7 +8,7 @@
 #
 # --sets picks runs by name (see --list); the default is all of them (about 20 minutes on a quiet 2-core machine).
 # A held-out set is measured blind once, before the detector is changed for it: run a new one on its own first
-# (--sets "holdout12 holdout12-sunday").
+# (--sets "holdout13 holdout13-sunday").
 # The build is snapshotted into --out (classes and the moat-detect jar), so editing or rebuilding the tree while the
 # runs go on does not change what they measure.
 set -euo pipefail
@@ -46,6 +46,8 @@ RUNS=(
   "holdout11-sunday|--scenario holdout11 --seeds 1,2,3 $SUNDAY"
   "holdout12|--scenario holdout12 --seeds 1,2,3"
   "holdout12-sunday|--scenario holdout12 --seeds 1,2,3 $SUNDAY"
+  "holdout13|--scenario holdout13 --seeds 1,2,3"
+  "holdout13-sunday|--scenario holdout13 --seeds 1,2,3 $SUNDAY"
   "newcomers|--scenario newcomers --seeds 1,2,3"
   "newcomers-sunday|--scenario newcomers --seeds 1,2,3 $SUNDAY"
   "ordinary|--scenario ordinary --seeds 4"

@@ -325,7 +325,7 @@ public final class Detector {
         if (key != null) {
             return key;
         }
-        org.keyChurn.newKey(now);
+        org.keyChurn.keySeen(keyId, now);
         if (org.keys.size() >= KeyState.MAX_PER_ORG) {
             KeyState idlest = org.keys.values().iterator().next();
             dropKey(org, idlest);
@@ -435,6 +435,7 @@ public final class Detector {
      */
     private void dropKey(OrgState org, KeyState key) {
         retireKey(key);
+        org.keyChurn.dropped(key.id);
         org.receivedByKeysAtReview -= key.unreviewed.received();
     }
 

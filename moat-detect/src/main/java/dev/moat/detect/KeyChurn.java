@@ -2,7 +2,8 @@ package dev.moat.detect;
 
 /**
  * How many keys an organisation has started using lately: a count of keys first seen after its first day here, decayed
- * with a half-life of a day. Keys seen on the first day are the ones it already had when observation began.
+ * with a half-life of a day. Keys seen on the first day are the ones it already had when observation began, and a key
+ * whose state the detector dropped (idle, or the organisation's 65th) is not new when it comes back.
  *
  * <p>Why it matters: a customer keeps its keys for weeks; a key is the unit of limits and of a key's own judgement. An
  * organisation that starts a new key every few hours of work — each an "experiment", each used for an hour or four and
@@ -12,25 +13,51 @@ package dev.moat.detect;
 final class KeyChurn {
 
     static final long DAY = 86_400;
+    /** Dropped keys remembered per organisation; made at the first drop (most organisations never have one). */
+    private static final int DROPPED_KEYS = 64;
 
     private long since = Long.MIN_VALUE;
     private double count;
     private long countedAt;
+    private long[] dropped;
+    private int nextDropped;
 
-    /** Notes a key of the organisation seen for the first time at {@code now} (event time, epoch seconds). */
-    void newKey(long now) {
+    /** Notes a key of the organisation taken into state at {@code now} (event time, epoch seconds). */
+    void keySeen(String keyId, long now) {
         if (since == Long.MIN_VALUE) {
             since = now;
         }
-        if (now - since < DAY) {
+        if (now - since < DAY || wasDropped(keyId)) {
             return;
         }
         count = lately(now) + 1;
         countedAt = now;
     }
 
+    /** Remembers a key whose state is dropped, so its return is not counted as a new key. */
+    void dropped(String keyId) {
+        if (dropped == null) {
+            dropped = new long[DROPPED_KEYS];
+        }
+        dropped[nextDropped] = Hashing.of(keyId);
+        nextDropped = (nextDropped + 1) % DROPPED_KEYS;
+    }
+
     /** Keys first seen lately, as of {@code now}: each counts one on its first day, a half after a day. */
     double lately(long now) {
         return count == 0 ? 0 : count * Math.pow(0.5, Math.max(0, now - countedAt) / (double) DAY);
+    }
+
+    private boolean wasDropped(String keyId) {
+        if (dropped == null) {
+            return false;
+        }
+        long hash = Hashing.of(keyId);
+        for (long value : dropped) {
+            if (value == hash) {
+                return true;
+            }
+        }
+        return false;
     }
 }

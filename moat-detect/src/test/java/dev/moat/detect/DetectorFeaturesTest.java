@@ -292,6 +292,35 @@ class DetectorFeaturesTest {
                 e.latencyMs())).toList();
     }
 
+    /**
+     * A distiller that streams each item at a full budget and closes the stream once the worked solution is in: the
+     * gateway records 499 with the 150–450 tokens delivered. The client chose where the answer ended, and the answer it
+     * asked for was a long one. The same exchanges finished by the model at those lengths are an app's short answers.
+     */
+    @Test
+    void anAnswerTheClientCutShortIsTheLongAnswerItAskedFor() {
+        List<UsageEvent> distiller = Workloads.quietDistiller("org_cut", Workloads.START, 1500, 61);
+        java.util.Random rng = new java.util.Random(62);
+        List<Long> delivered = distiller.stream().map(e -> 150L + rng.nextInt(300)).toList();
+        PrincipalVerdict cut = run(withEndings(distiller, delivered, 499), Workloads.standard("org_cut"));
+        PrincipalVerdict finished = run(withEndings(distiller, delivered, 200), Workloads.standard("org_cut"));
+        assertThat(cut.action().affectsCustomer()).isTrue();
+        assertThat(finished.action().affectsCustomer()).isFalse();
+    }
+
+    /** The events with the given status and delivered completion tokens, and no answer text (as the gateway keeps a 499). */
+    private static List<UsageEvent> withEndings(List<UsageEvent> events, List<Long> delivered, int status) {
+        List<UsageEvent> ended = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            UsageEvent e = events.get(i);
+            ended.add(new UsageEvent(e.id(), e.ts(), e.orgId(), e.accountId(), e.keyId(), e.ip(), e.country(),
+                    e.network(), e.userAgent(), e.api(), e.model(), e.request(),
+                    new ResponseSummary(status, java.util.Optional.empty(), e.response().promptTokens(), delivered.get(i),
+                            0, java.util.Optional.empty()), e.decision(), e.latencyMs()));
+        }
+        return ended;
+    }
+
     @Test
     void aLeakedKeyIsStoppedWithoutTouchingTheOrganisationsOtherKeys() {
         List<UsageEvent> own = Workloads.batchJob("org_p", Workloads.START, 3000, 10);

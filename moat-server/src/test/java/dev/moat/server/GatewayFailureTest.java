@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.moat.server.testing.ServerSentEvents;
+import dev.moat.server.testing.StubGate;
 import dev.moat.server.testing.StubResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,6 +163,50 @@ class GatewayFailureTest {
         assertThat(event.path("response").get("completion_tokens").asLong()).isPositive();
         assertThat(event.path("response").get("finish_reason").asText()).isEqualTo("error");
         assertThat(event.path("decision").get("action").asText()).isEqualTo("error");
+    }
+
+    /**
+     * A client that closes a stream has received part of an answer: the event records it as 499 with the tokens and
+     * the text delivered, because what reached the client is what was used (for detection and provenance).
+     */
+    @Test
+    void aStreamTheClientClosesIsRecordedWithWhatWasDelivered() throws Exception {
+        StubGate never = new StubGate();
+        moat.upstream.respondWith(StubResponse.eventStream()
+                .write(ServerSentEvents.data("{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"the worked solution, delivered\"},\"finish_reason\":null}]}"))
+                .awaitGate(never)
+                .end());
+        String body = CHAT.replace("{\"model\"", "{\"stream\":true,\"model\"");
+        String requestId;
+        try (Socket socket = new Socket("127.0.0.1", moat.server.gatewayPort())) {
+            socket.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: moat\r\n"
+                    + "Authorization: Bearer " + approved.key() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String received = readUntil(socket.getInputStream(), "delivered");
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("(?i)x-request-id: (req_\\S+)").matcher(received);
+            assertThat(id.find()).as("request id header in %s", received).isTrue();
+            requestId = id.group(1);
+        }
+        JsonNode event = moat.eventOf(requestId, approved.orgId());
+        never.open();
+        assertThat(event.path("response").get("status").asInt()).isEqualTo(499);
+        assertThat(event.path("response").get("completion_tokens").asLong()).isPositive();
+        assertThat(event.path("response").get("text").asText()).isEqualTo("the worked solution, delivered");
+    }
+
+    /** Reads from {@code in} until {@code marker} has arrived; what was read so far. */
+    private static String readUntil(InputStream in, String marker) throws IOException {
+        StringBuilder read = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        while (!read.toString().contains(marker)) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                throw new AssertionError("the stream ended before \"" + marker + "\": " + read);
+            }
+            read.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        }
+        return read.toString();
     }
 
     @Test

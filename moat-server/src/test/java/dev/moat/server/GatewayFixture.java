@@ -106,7 +106,12 @@ final class GatewayFixture implements AutoCloseable {
      * calls that end at the same moment may be stored in either order, so "the latest" is not enough).
      */
     JsonNode eventOf(java.net.http.HttpResponse<?> response, String orgId) {
-        String eventId = "evt_" + response.headers().firstValue("x-request-id").orElseThrow().substring(4);
+        return eventOf(response.headers().firstValue("x-request-id").orElseThrow(), orgId);
+    }
+
+    /** The usage event of request {@code requestId} ({@code req_…}), once the usage writer has stored it. */
+    JsonNode eventOf(String requestId, String orgId) {
+        String eventId = "evt_" + requestId.substring(4);
         for (int attempt = 0; attempt < 50; attempt++) {
             for (JsonNode event : admin("GET", "/admin/v1/events?org=" + orgId + "&limit=200", null).body().path("events")) {
                 if (event.path("id").asText().equals(eventId)) {

@@ -62,9 +62,11 @@ final class UpstreamForwarder {
             request.headers().set("user-agent", "moat-gateway");
             call.dialect.upstreamHeaders(call.headers, request.headers(), clients.key(upstreamName));
             out.closeHandler(closed -> {
+                // the outcome first: resetting the upstream request fails its response at once, which would otherwise
+                // record the client's own close as an upstream failure
+                once.accept(CallOutcome.failed(new GatewayError(UsageEvents.CLIENT_CLOSED, "client_closed",
+                        "The client closed the connection."), tally, "client_closed"));
                 request.reset();
-                once.accept(CallOutcome.failed(new GatewayError(499, "client_closed", "The client closed the connection."),
-                        tally, "client_closed"));
             });
             request.send(body).onComplete(answered -> {
                 if (answered.failed()) {
