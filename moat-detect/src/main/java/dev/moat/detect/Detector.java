@@ -217,6 +217,10 @@ public final class Detector {
         if (org.sweepsBias(t)) {
             t.logitProbe = true;
         }
+        // without a bias either, by counting: short samples of prompt after prompt, each taken again and again
+        if (org.takesCensus(t)) {
+            t.logitProbe = true;
+        }
         // traffic of a key already stopped on its own no longer counts against its organisation's other keys
         if (!stoppedKeysTraffic(key, org)) {
             org.behaviour.add(t);

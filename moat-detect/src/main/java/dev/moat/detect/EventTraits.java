@@ -57,6 +57,8 @@ final class EventTraits {
     long answerHash;
     /** logit_bias at a temperature low enough that the most probable token wins ({@link BiasSweep}). */
     boolean deterministicBias;
+    /** A few tokens sampled at temperature, without bias or logprobs ({@link SamplingCensus}). */
+    boolean shortSample;
     /** Many choices per request (n far above normal). */
     boolean manyChoices;
     /**

@@ -68,6 +68,9 @@ final class EventTraitsReader {
         t.manyChoices = request.n() > MANY_CHOICES;
         t.deterministicBias = request.logitBiasSize() > 0 && request.temperature().isPresent()
                 && request.temperature().getAsDouble() <= BiasSweep.DETERMINISTIC;
+        t.shortSample = request.maxTokens() > 0 && request.maxTokens() <= SamplingCensus.SHORT_BUDGET
+                && request.logitBiasSize() == 0 && !request.logprobs() && request.topLogprobs() == 0
+                && request.temperature().orElse(1.0) >= SamplingCensus.SAMPLING;
         t.softLabels = !t.logitProbe && request.topLogprobs() >= SOFT_LABEL_ALTERNATIVES
                 && event.response().completionTokens() >= SOFT_LABEL_MIN_TOKENS;
         t.anonymisedNetwork = switch (event.network()) {

@@ -57,6 +57,8 @@ final class OrgState {
     private ConversationThreads answers;
     /** Made at the organisation's first deterministic request under a logit bias. */
     private BiasSweep biasSweep;
+    /** Made at the organisation's first short sample at temperature. */
+    private SamplingCensus census;
     /** Made at the organisation's first request with its messages kept (none without content: nothing to compare). */
     private ConversationThreads conversations;
     /** Keys it started using lately: a key per few hours of work makes its keys meaningless as identities. */
@@ -94,6 +96,17 @@ final class OrgState {
             biasSweep = new BiasSweep();
         }
         return biasSweep.repeats(t);
+    }
+
+    /** Whether the request is a short sample of a recent prompt, in a census over many prompts. */
+    boolean takesCensus(EventTraits t) {
+        if (!SamplingCensus.candidate(t)) {
+            return false;
+        }
+        if (census == null) {
+            census = new SamplingCensus();
+        }
+        return census.probes(t);
     }
 
     /**

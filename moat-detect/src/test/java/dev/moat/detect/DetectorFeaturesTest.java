@@ -607,6 +607,36 @@ class DetectorFeaturesTest {
     }
 
     /**
+     * Without a bias or logprobs the output layer is still read by counting: a few tokens of the same prompt sampled
+     * at temperature again and again, eight prompts in flight, each replaced by a new one after about twenty samples.
+     * A generator sampling its five fixed prompts for as long as it runs is left alone.
+     */
+    @Test
+    void aSamplingCensusOverPromptAfterPromptIsAnOutputLayerProbe() {
+        java.util.Random rng = new java.util.Random(29);
+        List<UsageEvent> census = new java.util.ArrayList<>();
+        List<UsageEvent> generator = new java.util.ArrayList<>();
+        List<String> subjects = List.of("tavern", "ship", "dragon", "kingdom", "sword");
+        Instant ts = Workloads.START;
+        for (int i = 0; i < 800; i++) {
+            ts = ts.plusSeconds(20 + rng.nextInt(40));
+            int prompt = i / 160 * 8 + rng.nextInt(8);
+            census.add(TestEvents.event("org_s", ts).user("Problem " + prompt + ": a baker sells loaves at three "
+                    + "dollars each. Solution: first we").temperature(1.0).maxTokens(8).completionTokens(6).build());
+            generator.add(TestEvents.event("org_g", ts).user("Invent a name for a fantasy "
+                    + subjects.get(rng.nextInt(subjects.size())) + ".").temperature(1.0).maxTokens(12)
+                    .completionTokens(6).build());
+        }
+        PrincipalVerdict probe = run(census, established("org_s"));
+        assertThat(probe.action().affectsCustomer()).isTrue();
+        assertThat(probe.signals()).filteredOn(signal -> signal.name().equals("logit_extraction")).singleElement()
+                .satisfies(signal -> assertThat(signal.value()).isGreaterThan(0.5));
+        PrincipalVerdict names = run(generator, established("org_g"));
+        assertThat(names.action()).isIn(Action.NONE, Action.FLAG);
+        assertThat(names.signals()).extracting(Signal::name).doesNotContain("logit_extraction");
+    }
+
+    /**
      * Reasoning coerced by example: two worked solutions laid out as earlier turns before each item, no instruction
      * word. In form a conversation; but none of its turns passed through the gateway, so each request is judged as
      * the single request it is — full solutions bought one item at a time at a harvester's budget.
