@@ -20,19 +20,14 @@ final class BiasSweep {
     /** Prompts remembered; a search keeps a handful in flight on each key. */
     static final int RECENT = 64;
 
-    private final long[] recent = new long[RECENT];
-    private int next;
+    private final RecentHashes recent = new RecentHashes(RECENT);
 
     /** Whether {@code t} is a deterministic biased request repeating a recent one's prompt; remembers its prompt. */
     boolean repeats(EventTraits t) {
-        long prompt = t.contentHash;
-        for (long seen : recent) {
-            if (seen == prompt) {
-                return true;
-            }
+        if (recent.contains(t.contentHash)) {
+            return true;
         }
-        recent[next] = prompt;
-        next = (next + 1) % RECENT;
+        recent.add(t.contentHash);
         return false;
     }
 

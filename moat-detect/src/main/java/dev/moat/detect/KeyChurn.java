@@ -19,8 +19,7 @@ final class KeyChurn {
     private long since = Long.MIN_VALUE;
     private double count;
     private long countedAt;
-    private long[] dropped;
-    private int nextDropped;
+    private RecentHashes dropped;
 
     /** Notes a key of the organisation taken into state at {@code now} (event time, epoch seconds). */
     void keySeen(String keyId, long now) {
@@ -37,10 +36,9 @@ final class KeyChurn {
     /** Remembers a key whose state is dropped, so its return is not counted as a new key. */
     void dropped(String keyId) {
         if (dropped == null) {
-            dropped = new long[DROPPED_KEYS];
+            dropped = new RecentHashes(DROPPED_KEYS);
         }
-        dropped[nextDropped] = Hashing.of(keyId);
-        nextDropped = (nextDropped + 1) % DROPPED_KEYS;
+        dropped.add(Hashing.of(keyId));
     }
 
     /** Keys first seen lately, as of {@code now}: each counts one on its first day, a half after a day. */
@@ -49,15 +47,6 @@ final class KeyChurn {
     }
 
     private boolean wasDropped(String keyId) {
-        if (dropped == null) {
-            return false;
-        }
-        long hash = Hashing.of(keyId);
-        for (long value : dropped) {
-            if (value == hash) {
-                return true;
-            }
-        }
-        return false;
+        return dropped != null && dropped.contains(Hashing.of(keyId));
     }
 }

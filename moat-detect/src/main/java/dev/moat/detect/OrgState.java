@@ -23,6 +23,9 @@ final class OrgState {
     static final long BASELINE_SECONDS = 3600;
     private static final int BASELINE_PREFIXES = 8;
     private static final int BASELINE_AGENTS = 4;
+    /** Residential, office, mobile or unclassified addresses, and hosting, VPN or Tor: the two kinds of network. */
+    private static final int OPEN_NETWORK = 1;
+    private static final int ANONYMISING_NETWORK = 2;
 
     final String id;
     final int serial;
@@ -35,8 +38,6 @@ final class OrgState {
     private final long[] baselineAgents = new long[BASELINE_AGENTS];
     /** The kinds of network the baseline came from: {@link #OPEN_NETWORK} and/or {@link #ANONYMISING_NETWORK}. */
     private int baselineNetworks;
-    private static final int OPEN_NETWORK = 1;
-    private static final int ANONYMISING_NETWORK = 2;
     private long baselineSince = Long.MIN_VALUE;
     long events;
     long lastSecond;

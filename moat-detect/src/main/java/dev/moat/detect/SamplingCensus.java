@@ -24,23 +24,19 @@ final class SamplingCensus {
     /** Prompts remembered; a census keeps a handful in flight on each key. */
     static final int RECENT = 64;
 
-    private final long[] sampled = new long[RECENT];
-    private int nextSampled;
-    private final long[] counted = new long[RECENT];
-    private int nextCounted;
+    private final RecentHashes sampled = new RecentHashes(RECENT);
+    private final RecentHashes counted = new RecentHashes(RECENT);
     private int resampledPrompts;
 
     /** Whether {@code t}, a short sample, repeats a recent prompt of a census over many prompts; remembers it. */
     boolean probes(EventTraits t) {
         long prompt = t.contentHash;
-        if (!contains(sampled, prompt)) {
-            sampled[nextSampled] = prompt;
-            nextSampled = (nextSampled + 1) % RECENT;
+        if (!sampled.contains(prompt)) {
+            sampled.add(prompt);
             return false;
         }
-        if (!contains(counted, prompt)) {
-            counted[nextCounted] = prompt;
-            nextCounted = (nextCounted + 1) % RECENT;
+        if (!counted.contains(prompt)) {
+            counted.add(prompt);
             resampledPrompts++;
         }
         return resampledPrompts >= PROMPTS;
@@ -49,14 +45,5 @@ final class SamplingCensus {
     /** Whether {@code t} is a request a census is made of: a few tokens sampled at temperature, its prompt known. */
     static boolean candidate(EventTraits t) {
         return t.shortSample && t.contentHash != 0 && !t.logitProbe;
-    }
-
-    private static boolean contains(long[] values, long value) {
-        for (long v : values) {
-            if (v == value) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -195,6 +195,27 @@ class GatewayFailureTest {
         assertThat(event.path("response").get("text").asText()).isEqualTo("the worked solution, delivered");
     }
 
+    /**
+     * The other side of the same rule: a client on HTTP/2 (the JDK's client upgrades cleartext connections to it) has
+     * each stream closed as its answer ends, and that close is not the client leaving early — the call is served (200).
+     */
+    @Test
+    void anAnswerSentInFullOverHttp2IsRecordedAsServed() throws Exception {
+        moat.upstream.respondWith(StubResponse.json(200, "{\"id\":\"c\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                + "\"message\":{\"role\":\"assistant\",\"content\":\"served in full\"},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":3,\"total_tokens\":6}}"));
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        HttpResponse<String> response = http2.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + moat.server.gatewayPort() + "/v1/chat/completions"))
+                .header("authorization", "Bearer " + approved.key()).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(CHAT)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        JsonNode event = moat.eventOf(response, approved.orgId());
+        assertThat(event.path("response").get("status").asInt()).isEqualTo(200);
+        assertThat(event.path("response").get("text").asText()).isEqualTo("served in full");
+    }
+
     /** Reads from {@code in} until {@code marker} has arrived; what was read so far. */
     private static String readUntil(InputStream in, String marker) throws IOException {
         StringBuilder read = new StringBuilder();

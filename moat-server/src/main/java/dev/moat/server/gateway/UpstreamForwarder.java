@@ -62,6 +62,10 @@ final class UpstreamForwarder {
             request.headers().set("user-agent", "moat-gateway");
             call.dialect.upstreamHeaders(call.headers, request.headers(), clients.key(upstreamName));
             out.closeHandler(closed -> {
+                // a stream (HTTP/2) or connection closed once the answer was sent is not the client leaving early
+                if (out.ended()) {
+                    return;
+                }
                 // the outcome first: resetting the upstream request fails its response at once, which would otherwise
                 // record the client's own close as an upstream failure
                 once.accept(CallOutcome.failed(new GatewayError(UsageEvents.CLIENT_CLOSED, "client_closed",
