@@ -21,8 +21,6 @@ final class EventTraitsReader {
      * cases of ten (context padding included), a RAG answer over a few retrieved pages a fraction of it.
      */
     static final double MIN_GENERATED_SHARE = 0.5;
-    /** The status the gateway records for a stream the client closed before it ended (nginx's "client closed request"). */
-    static final int CLIENT_CLOSED = 499;
     /** Requests for more choices than this are far outside ordinary use. */
     static final int MANY_CHOICES = 8;
     /** top_logprobs from which an answer's alternatives form a usable distribution for distillation. */
@@ -83,7 +81,8 @@ final class EventTraitsReader {
         long promptTokens = event.response().promptTokens();
         // a stream the client closed after receiving part of an answer it gave a large budget ended where the client
         // had what it wanted: its length is the client's choice, and the answer it asked for was a long one
-        boolean cutByClient = event.response().status() == CLIENT_CLOSED && answered > 0 && t.maxTokensHigh;
+        boolean cutByClient = event.response().status() == ResponseSummary.CLIENT_CLOSED && answered > 0
+                && t.maxTokensHigh;
         t.answeredLong = answered >= LONG_COMPLETION || cutByClient;
         t.generatedContent = promptTokens <= 0 || answered >= MIN_GENERATED_SHARE * promptTokens || cutByClient;
         t.longCompletion = t.answeredLong && (request.turns() > 1 || t.generatedContent);

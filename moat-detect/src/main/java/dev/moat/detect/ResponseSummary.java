@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * What the gateway returned: the HTTP status, the text (when retained) and the usage counted from
- * the upstream's own report. For a stream that broke, the counts are what was delivered.
+ * the upstream's own report. For a stream that broke or that the client closed ({@link #CLIENT_CLOSED}), the counts
+ * are what was delivered.
  */
 public record ResponseSummary(
         int status,
@@ -13,6 +14,12 @@ public record ResponseSummary(
         long completionTokens,
         long reasoningTokens,
         Optional<String> finishReason) {
+
+    /**
+     * The status of a call whose client closed the connection before the answer ended (nginx's "client closed
+     * request"); the counts and text are what reached the client.
+     */
+    public static final int CLIENT_CLOSED = 499;
 
     public ResponseSummary {
         text = text == null ? Optional.empty() : text;

@@ -95,6 +95,44 @@ final class HeldOutSetChecks {
         }
     }
 
+    /**
+     * {@code scenario} under {@code seed}: its organisations and events repeat exactly (and there are events), and the
+     * next seed gives none of the same events.
+     */
+    static void assertSameSeedSameTrafficAndNoneUnderAnother(Scenario scenario, long seed) {
+        SimulationSettings settings = SimulationSettings.of(seed, SimulationTestData.START);
+        List<String> once = lines(scenario, settings);
+        assertThat(lines(scenario, settings)).isNotEmpty().isEqualTo(once);
+        assertThat(BUNDLED.run(scenario, settings).orgs()).isEqualTo(BUNDLED.run(scenario, settings).orgs());
+        assertThat(lines(scenario, SimulationSettings.of(seed + 1, SimulationTestData.START)))
+                .doesNotContainAnyElementsOf(once);
+    }
+
+    private static List<String> lines(Scenario scenario, SimulationSettings settings) {
+        return events(BUNDLED, scenario, settings).stream()
+                .map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId()).toList();
+    }
+
+    /**
+     * Each campaign kind of {@code kinds} has a scenario of its own (that campaign in a small background) whose harvest
+     * is all the campaign's and more than 500 items.
+     */
+    static void assertEachCampaignKindHarvestsInItsOwnScenario(Set<ScenarioKind> kinds) {
+        for (ScenarioKind kind : kinds) {
+            if (!kind.campaign()) {
+                continue;
+            }
+            Simulation run = BUNDLED.run(ScenarioCatalog.named(kind.label()),
+                    SimulationSettings.of(5, SimulationTestData.START).withScale(0.2));
+            Set<String> campaignOrgs = run.orgs().stream().filter(org -> org.kind() == kind).map(SimulatedOrg::orgId)
+                    .collect(Collectors.toSet());
+            assertThat(campaignOrgs).as(kind.label()).isNotEmpty();
+            long harvest = run.stream().filter(SimulatedEvent::harvesting)
+                    .peek(event -> assertThat(campaignOrgs).contains(event.event().orgId())).count();
+            assertThat(harvest).as(kind.label()).isGreaterThan(500);
+        }
+    }
+
     /** The texts of the bundled prompts' harvesting material, to tell a campaign's items from anything else. */
     static Set<String> bundledHarvestItems() {
         Set<String> items = new HashSet<>();

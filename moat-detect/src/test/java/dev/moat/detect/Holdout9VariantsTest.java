@@ -1,6 +1,5 @@
 package dev.moat.detect;
 
-import static dev.moat.detect.SimulationTestData.BUNDLED;
 import static dev.moat.detect.SimulationTestData.HOLDOUT9_KINDS;
 import static dev.moat.detect.SimulationTestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,16 +63,7 @@ class Holdout9VariantsTest {
     @Property(tries = 2)
     void theSameSeedGivesTheSameTrafficAndAnotherSeedOtherTraffic(@ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         Scenario scenario = SimulationTestData.oneOfEach("holdout9", HOLDOUT9_KINDS, Duration.ofHours(12));
-        SimulationSettings settings = SimulationSettings.of(seed, SimulationTestData.START);
-        List<String> once = events(BUNDLED, scenario, settings).stream()
-                .map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId()).toList();
-        List<String> again = events(BUNDLED, scenario, settings).stream()
-                .map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId()).toList();
-        assertThat(again).isNotEmpty().isEqualTo(once);
-        assertThat(BUNDLED.run(scenario, settings).orgs()).isEqualTo(BUNDLED.run(scenario, settings).orgs());
-        List<String> other = events(BUNDLED, scenario, SimulationSettings.of(seed + 1, SimulationTestData.START)).stream()
-                .map(event -> UsageEventCodec.toJson(event.event()) + event.campaignId()).toList();
-        assertThat(other).doesNotContainAnyElementsOf(once);
+        HeldOutSetChecks.assertSameSeedSameTrafficAndNoneUnderAnother(scenario, seed);
     }
 
     /**
@@ -255,19 +245,7 @@ class Holdout9VariantsTest {
     /** Each campaign kind's own scenario (that campaign in a small background) runs and harvests hundreds of items. */
     @Test
     void eachCampaignKindHasItsOwnScenarioThatHarvests() {
-        for (ScenarioKind kind : HOLDOUT9_KINDS) {
-            if (!kind.campaign()) {
-                continue;
-            }
-            Simulation run = BUNDLED.run(ScenarioCatalog.named(kind.label()),
-                    SimulationSettings.of(5, SimulationTestData.START).withScale(0.2));
-            Set<String> campaignOrgs = run.orgs().stream().filter(org -> org.kind() == kind).map(SimulatedOrg::orgId)
-                    .collect(Collectors.toSet());
-            assertThat(campaignOrgs).as(kind.label()).isNotEmpty();
-            long harvest = run.stream().filter(SimulatedEvent::harvesting)
-                    .peek(event -> assertThat(campaignOrgs).contains(event.event().orgId())).count();
-            assertThat(harvest).as(kind.label()).isGreaterThan(500);
-        }
+        HeldOutSetChecks.assertEachCampaignKindHarvestsInItsOwnScenario(HOLDOUT9_KINDS);
     }
 
     private static String slash24(String ip) {

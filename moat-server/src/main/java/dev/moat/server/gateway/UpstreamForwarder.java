@@ -1,6 +1,7 @@
 package dev.moat.server.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.moat.detect.ResponseSummary;
 import dev.moat.server.upstream.UpstreamClients;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
@@ -68,7 +69,7 @@ final class UpstreamForwarder {
                 }
                 // the outcome first: resetting the upstream request fails its response at once, which would otherwise
                 // record the client's own close as an upstream failure
-                once.accept(CallOutcome.failed(new GatewayError(UsageEvents.CLIENT_CLOSED, "client_closed",
+                once.accept(CallOutcome.failed(new GatewayError(ResponseSummary.CLIENT_CLOSED, "client_closed",
                         "The client closed the connection."), tally, "client_closed"));
                 request.reset();
             });

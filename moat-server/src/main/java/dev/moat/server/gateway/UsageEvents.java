@@ -12,9 +12,6 @@ final class UsageEvents {
     private UsageEvents() {
     }
 
-    /** The status recorded for a call whose client closed the connection before the answer ended. */
-    static final int CLIENT_CLOSED = 499;
-
     /** The event of request {@code req_X} is {@code evt_X}, so either id finds the other. */
     static String eventId(String requestId) {
         return "evt_" + requestId.substring(requestId.indexOf('_') + 1);
@@ -24,7 +21,7 @@ final class UsageEvents {
         RequestSummary request = call.facts == null ? RequestSummary.empty() : call.facts.summary();
         ResponseTally t = tally == null ? new ResponseTally() : tally;
         // a stream the client closed delivered part of an answer: what reached the client is kept like a whole answer
-        boolean delivered = status < 300 || status == CLIENT_CLOSED;
+        boolean delivered = status < 300 || status == ResponseSummary.CLIENT_CLOSED;
         ResponseSummary response = new ResponseSummary(status, delivered ? t.text() : Optional.empty(),
                 t.promptTokens(), t.completionTokens(), t.reasoningTokens(), t.finishReason());
         long latencyMs = (System.nanoTime() - call.startNanos) / 1_000_000;
