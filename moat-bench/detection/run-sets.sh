@@ -8,7 +8,7 @@
 #
 # --sets picks runs by name (see --list); the default is all of them (about 20 minutes on a quiet 2-core machine).
 # A held-out set is measured blind once, before the detector is changed for it: run a new one on its own first
-# (--sets "holdout13 holdout13-sunday").
+# (--sets "holdout14 holdout14-sunday").
 # The build is snapshotted into --out (classes and the moat-detect jar), so editing or rebuilding the tree while the
 # runs go on does not change what they measure.
 set -euo pipefail
@@ -48,6 +48,8 @@ RUNS=(
   "holdout12-sunday|--scenario holdout12 --seeds 1,2,3 $SUNDAY"
   "holdout13|--scenario holdout13 --seeds 1,2,3"
   "holdout13-sunday|--scenario holdout13 --seeds 1,2,3 $SUNDAY"
+  "holdout14|--scenario holdout14 --seeds 1,2,3"
+  "holdout14-sunday|--scenario holdout14 --seeds 1,2,3 $SUNDAY"
   "newcomers|--scenario newcomers --seeds 1,2,3"
   "newcomers-sunday|--scenario newcomers --seeds 1,2,3 $SUNDAY"
   "ordinary|--scenario ordinary --seeds 4"

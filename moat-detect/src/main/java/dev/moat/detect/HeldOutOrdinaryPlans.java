@@ -1,10 +1,12 @@
 package dev.moat.detect;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The held-out ordinary kinds, each written without reading the detector: the hard ordinary cases of
@@ -13,8 +15,9 @@ import java.util.OptionalDouble;
  * an olympiad coaching platform, code-review bots), {@code holdout6} (marketplace catalogue enrichment),
  * {@code holdout7} (due-diligence contract review), {@code holdout8} (a game studio's NPC dialogue),
  * {@code holdout9} (a university's essay feedback), {@code holdout10} (an e-discovery vendor's relevance review),
- * {@code holdout11} (a newsroom's headline and summary desk tool), {@code holdout12} (an insurer's claims triage) and
- * {@code holdout13} (a medical-coding company's coding pipeline).
+ * {@code holdout11} (a newsroom's headline and summary desk tool), {@code holdout12} (an insurer's claims triage),
+ * {@code holdout13} (a medical-coding company's coding pipeline) and {@code holdout14} (a product team's
+ * prompt-regression suite in CI).
  */
 final class HeldOutOrdinaryPlans extends PlanningBlocks {
 
@@ -502,5 +505,79 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
                     new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), coderLimit,
                     Optional.empty());
         }
+    }
+
+    /** What the product of a team with a prompt-regression suite is. */
+    private static final List<String> PRODUCTS = List.of("a writing assistant for small businesses",
+            "a customer-support copilot", "a meeting-notes app", "an internal knowledge assistant",
+            "a coding help widget for a learning platform", "a travel-planning chat", "a CRM's e-mail helper");
+
+    /**
+     * Held out (holdout14), ordinary: a product team's prompt-regression suite — an established standard or enterprise
+     * organisation whose product calls the model through two to four features (its chat assistant under the product's
+     * system prompt, and conversation titles, message labels, hand-over summaries or suggested follow-ups, each with its
+     * own system prompt and a budget of 5 to 2,048 tokens). Its CI keeps a fixed suite of 300–700 cases with inputs
+     * drawn once from human-written material and sends them in order at temperature 0 from two to five cloud runner
+     * addresses: after every merge (10–40 a weekday, in its working hours, none or a few at the weekend) the cases of the
+     * features the merge touched, and every night at about two the whole suite, at 60–240 requests a minute. The
+     * product's own users chat through another key from its servers through the day.
+     */
+    void regressionSuite() {
+        String country = TrafficNetworks.customerCountry(random);
+        String orgId = ordinaryOrg(ScenarioKind.REGRESSION_SUITE, country,
+                random.nextBoolean() ? "enterprise" : "standard", companyDomain(country));
+        String product = capitalised(word());
+        String productSystem = "You are the assistant inside " + product + ", " + oneOf(PRODUCTS) + ". Answer the user's "
+                + "question helpfully and concisely, in the user's language; if you are unsure, say so.";
+        int chatBudget = List.of(512, 1_024, 2_048).get(random.nextInt(3));
+        List<TrafficRegressionSuite.Feature> features = new ArrayList<>(List.of(
+                new TrafficRegressionSuite.Feature("chat", null, chatBudget)));
+        List<TrafficRegressionSuite.Feature> others = new ArrayList<>(TrafficRegressionSuite.FEATURES.subList(1,
+                TrafficRegressionSuite.FEATURES.size()));
+        for (int f = 0, count = 1 + random.nextInt(3); f < count; f++) {
+            features.add(others.remove(random.nextInt(others.size())));
+        }
+        List<TrafficRegressionSuite.Case> suite = TrafficRegressionSuite.suite(prompts, productSystem, features,
+                300 + random.nextInt(401), random);
+        TrafficOrigin runners = TrafficOrigin.of(TrafficOrigin.addresses(
+                TrafficNetworks.hosting(random.nextBoolean() ? "US" : country, random).narrow(random),
+                2 + random.nextInt(4), random));
+        TrafficSource.Client ci = client(orgId, oneOf(SDK_AGENTS));
+        TrafficKeyLimit ciLimit = new TrafficKeyLimit(600);
+        int offset = offset(country);
+        double mergesPerDay = 10 + random.nextInt(31);
+        double perMinute = 60 + random.nextInt(181);
+        for (long day = Math.floorDiv(start + offset * TrafficCadence.HOUR, DAY) * DAY - offset * TrafficCadence.HOUR;
+             day < end; day += DAY) {
+            boolean weekend = Math.floorMod(Math.floorDiv(day + offset * TrafficCadence.HOUR + 12 * TrafficCadence.HOUR,
+                    DAY) + 3, 7) >= 5;
+            int merges = weekend ? random.nextInt(3) : (int) Math.round(mergesPerDay * (0.7 + 0.6 * random.nextDouble()));
+            for (int m = 0; m < merges; m++) {
+                // a merge lands in the team's working day: thinning by the working-day weight of a weekday
+                long at;
+                do {
+                    at = day + random.nextLong(DAY);
+                } while (random.nextDouble() >= TrafficCadence.workingDayWeight(at, offset) * (weekend ? 4 : 1));
+                Set<String> touched = new HashSet<>();
+                for (int t = 0, areas = random.nextInt(3) == 0 ? 2 : 1; t < areas; t++) {
+                    touched.add(features.get(random.nextInt(features.size())).name());
+                }
+                List<TrafficRegressionSuite.Case> cases = suite.stream()
+                        .filter(item -> touched.contains(item.feature())).toList();
+                if (!cases.isEmpty() && at >= start && at < end) {
+                    add(ci, runners, new TrafficCadence.Counted(new TrafficCadence.Steady(at, end, perMinute, 0.5, 0),
+                            cases.size()), new TrafficRegressionSuite(cases), ciLimit, Optional.empty());
+                }
+            }
+            long nightly = day + 2 * TrafficCadence.HOUR + random.nextLong(30 * TrafficCadence.MINUTE);
+            if (nightly >= start && nightly < end) {
+                add(ci, runners, new TrafficCadence.Counted(new TrafficCadence.Steady(nightly, end, perMinute, 0.5, 0),
+                        suite.size()), new TrafficRegressionSuite(suite), ciLimit, Optional.empty());
+            }
+        }
+        TrafficOrigin servers = servers(country, 2, 3);
+        add(client(orgId, oneOf(SDK_AGENTS)), servers, new TrafficCadence.Diurnal(end, 10 + random.nextInt(31), offset),
+                new TrafficConversation(prompts, Optional.of(productSystem), chatBudget, OptionalDouble.of(0.3), false),
+                new TrafficKeyLimit(600), Optional.empty());
     }
 }

@@ -59,6 +59,11 @@ import java.util.Map;
  *       own accounts with their own chats beside the harvest, reasoning traces bought as commented programs, the output
  *       layer estimated by sampling short continuations again and again, harvesting offloaded onto a free consumer
  *       app's phones; with medical-coding companies' coding pipelines as hard ordinary cases;</li>
+ *   <li>{@code holdout14} — a fourteenth held-out set, written blind to the detector: the model's safety judgment
+ *       mapped through borderline requests from a hydra on residential proxies, a hydra that follows the sun through
+ *       three regions' office hours, the tokenizer and chat template read from the usage of one-token requests, a
+ *       synthetic pre-training corpus written for "educational content" studios; with product teams' prompt-regression
+ *       suites in CI as hard ordinary cases;</li>
  *   <li>{@code ordinary2} — no campaign: five held-out ordinary kinds written blind to the detector (SEO article
  *       agencies, support bots, pre-labelling queues, an olympiad coaching platform, code-review bots), ten of each,
  *       in {@code holdout2}'s ordinary background, over five days (false-positive runs on unseen customers);</li>
@@ -248,6 +253,17 @@ public final class ScenarioCatalog {
                         ScenarioPart.of(ScenarioKind.MEDICAL_CODING, 12),
                         ScenarioPart.of(ScenarioKind.CROWD_SEATS, 2), ScenarioPart.of(ScenarioKind.PROGRAM_OF_THOUGHT, 2),
                         ScenarioPart.of(ScenarioKind.SAMPLE_CENSUS, 2), ScenarioPart.of(ScenarioKind.PHONE_OFFLOAD, 2))));
+        put(scenarios, new Scenario("holdout14",
+                "held-out campaign variants written blind to the detector: the model's safety judgment mapped through "
+                        + "borderline requests from a hydra on residential proxies, a hydra that follows the sun through "
+                        + "three regions' office hours, the tokenizer and chat template read from the usage of one-token "
+                        + "requests, a synthetic pre-training corpus written for educational content studios; and "
+                        + "product teams' prompt-regression suites in CI as hard ordinary cases",
+                Duration.ofDays(5), heldOutBackground(
+                        ScenarioPart.of(ScenarioKind.REGRESSION_SUITE, 12),
+                        ScenarioPart.of(ScenarioKind.REFUSAL_MAP, 2), ScenarioPart.of(ScenarioKind.FOLLOW_THE_SUN, 2),
+                        ScenarioPart.of(ScenarioKind.TOKENIZER_PROBE, 2),
+                        ScenarioPart.of(ScenarioKind.CORPUS_SYNTHESIS, 2))));
         put(scenarios, new Scenario("evaluations",
                 "model evaluations on a public benchmark from standard and self-serve accounts, with the budgets and "
                         + "thinking of reasoning models, beside reasoning-coercion and bold harvesters: the ordinary "

@@ -446,7 +446,40 @@ public enum ScenarioKind {
      * around the clock in coding shifts, with end-of-month backlog bursts, and its coders' questions through the
      * working day.
      */
-    MEDICAL_CODING("medical-coding", false);
+    MEDICAL_CODING("medical-coding", false),
+    /**
+     * Held out (holdout14): the model's safety judgment distilled — borderline requests (dual-use chemistry, security,
+     * medicine doses, legal grey areas, finding people, drugs) in many framings, asking for the answer or for whether and
+     * how far the model would answer, with a push-back now and then after a refusal, from a hydra of 30–120 small
+     * accounts on residential proxies, only a few of which share a card or an e-mail domain.
+     */
+    REFUSAL_MAP("refusal-map", true),
+    /**
+     * Held out (holdout14): a hydra that follows the sun — its accounts sit in three regions, each region with its own
+     * client and network, each account working in sessions only in its region's office hours, pasting reasoning items
+     * one after another in plain words, so the campaign hands over from region to region around the clock.
+     */
+    FOLLOW_THE_SUN("follow-the-sun", true),
+    /**
+     * Held out (holdout14): the tokenizer and chat template extracted from reported usage — a research-looking
+     * organisation's keys send very many crafted strings (repeats, numbers, scripts, code punctuation, words in every
+     * casing, slices of text, the same characters over several messages) with a budget of one token, in script runs
+     * through the working day.
+     */
+    TOKENIZER_PROBE("tokenizer-probe", true),
+    /**
+     * Held out (holdout14): a synthetic pre-training corpus written by the model — a few unlinked "educational content"
+     * studios run nightly jobs asking for long textbook sections, lecture notes, stories and guides for an audience, built
+     * around an item of the material, in each studio's own wording assembled per request.
+     */
+    CORPUS_SYNTHESIS("corpus-synthesis", true),
+    /**
+     * Held out (holdout14), ordinary: a product team's prompt-regression suite in CI — a fixed list of 300–700 cases of
+     * its own product (its system prompts, human-written inputs, budgets from five tokens to a thousand) re-sent at
+     * temperature 0 after every merge (10–40 a day, the features it touched) and in full every night, from a few cloud
+     * runner addresses, beside the product's own traffic.
+     */
+    REGRESSION_SUITE("regression-suite", false);
 
     private final String label;
     private final boolean campaign;

@@ -10,7 +10,7 @@ import java.util.List;
  * generator, so a seed fixes them and another seed varies them.
  *
  * <p>Each kind is planned by the plans of its set ({@link OrdinaryPlans}, {@link CampaignPlans}, the held-out
- * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout13CampaignPlans}, {@link HeldOutOrdinaryPlans},
+ * campaign sets {@link Holdout2CampaignPlans} to {@link Holdout14CampaignPlans}, {@link HeldOutOrdinaryPlans},
  * {@link NewcomerPlans}), all
  * sharing one {@link PlanningState}: the draws happen in the order of the parts whichever plan makes them, so where
  * a kind's code lives changes nothing in the traffic a seed gives.
@@ -32,6 +32,7 @@ final class ScenarioPlanner {
     private final Holdout11CampaignPlans holdout11;
     private final Holdout12CampaignPlans holdout12;
     private final Holdout13CampaignPlans holdout13;
+    private final Holdout14CampaignPlans holdout14;
     private final HeldOutOrdinaryPlans heldOutOrdinary;
     private final NewcomerPlans newcomers;
 
@@ -51,6 +52,7 @@ final class ScenarioPlanner {
         this.holdout11 = new Holdout11CampaignPlans(state);
         this.holdout12 = new Holdout12CampaignPlans(state);
         this.holdout13 = new Holdout13CampaignPlans(state);
+        this.holdout14 = new Holdout14CampaignPlans(state);
         this.heldOutOrdinary = new HeldOutOrdinaryPlans(state);
         this.newcomers = new NewcomerPlans(state);
     }
@@ -151,6 +153,11 @@ final class ScenarioPlanner {
                 case SAMPLE_CENSUS -> holdout13.sampleCensus();
                 case PHONE_OFFLOAD -> holdout13.phoneOffload();
                 case MEDICAL_CODING -> heldOutOrdinary.medicalCoding();
+                case REFUSAL_MAP -> holdout14.refusalMap();
+                case FOLLOW_THE_SUN -> holdout14.followTheSun();
+                case TOKENIZER_PROBE -> holdout14.tokenizerProbe();
+                case CORPUS_SYNTHESIS -> holdout14.corpusSynthesis();
+                case REGRESSION_SUITE -> heldOutOrdinary.regressionSuite();
             }
         }
     }

