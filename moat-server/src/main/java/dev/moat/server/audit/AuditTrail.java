@@ -3,6 +3,7 @@ package dev.moat.server.audit;
 import dev.moat.audit.LogBackPressureException;
 import dev.moat.audit.TransparencyLog;
 import dev.moat.detect.UsageEvent;
+import dev.moat.server.store.InstantText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,7 +114,7 @@ public final class AuditTrail implements AutoCloseable {
                                       String requestId, Instant at) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("seq", sequence.getAndIncrement());
-        entry.put("time", at.toString());
+        entry.put("time", InstantText.of(at));
         entry.put("kind", kind);
         entry.put("actor", actor);
         entry.put("subject", subject);

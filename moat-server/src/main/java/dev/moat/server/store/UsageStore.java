@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,85 +46,103 @@ public final class UsageStore {
                          long reasoningTokens, long denied) {
     }
 
+    /**
+     * The usage writer's statements, prepared once on the database's connection and used for every batch (the
+     * connection lives as long as the database). Touched only inside {@link Database#transaction}, under its lock.
+     */
+    private Connection preparedOn;
+    private PreparedStatement insert;
+    private PreparedStatement content;
+    private PreparedStatement totals;
+    private PreparedStatement fingerprints;
+
+    private void prepare(Connection c) throws SQLException {
+        if (c == preparedOn) {
+            insert.clearBatch();
+            content.clearBatch();
+            totals.clearBatch();
+            fingerprints.clearBatch();
+            return;
+        }
+        insert = c.prepareStatement("INSERT INTO usage_events (seq, id, ts, org_id, key_id,"
+                + " status, action, prompt_tokens, completion_tokens, reasoning_tokens, event_json)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+        content = c.prepareStatement("INSERT INTO usage_content (seq, ts, content_json) VALUES (?,?,?)");
+        totals = c.prepareStatement("INSERT INTO usage_totals (org_id, day, requests, denied,"
+                + " prompt_tokens, completion_tokens, reasoning_tokens) VALUES (?,?,?,?,?,?,?)"
+                + " ON CONFLICT (org_id, day) DO UPDATE SET requests = requests + excluded.requests,"
+                + " denied = denied + excluded.denied,"
+                + " prompt_tokens = prompt_tokens + excluded.prompt_tokens,"
+                + " completion_tokens = completion_tokens + excluded.completion_tokens,"
+                + " reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens");
+        fingerprints = c.prepareStatement(
+                "INSERT OR IGNORE INTO response_fingerprints (event_id, org_id, account_id, ts, bins) VALUES (?,?,?,?,?)");
+        preparedOn = c;
+    }
+
     /** Stores a batch of events and their totals in one transaction. */
     public void append(Collection<UsageEvent> events) {
         if (events.isEmpty()) {
             return;
         }
         db.transaction("storing " + events.size() + " usage events", c -> {
+            prepare(c);
             // One writer (this store, under the database's lock) numbers the batch itself, so the content rows
             // can carry their event's seq without a round trip per row for the generated key.
             long seq = lastSeq(c);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO usage_events (seq, id, ts, org_id, key_id,"
-                    + " status, action, prompt_tokens, completion_tokens, reasoning_tokens, event_json)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-                 PreparedStatement content = c.prepareStatement(
-                         "INSERT INTO usage_content (seq, ts, content_json) VALUES (?,?,?)");
-                 PreparedStatement totals = c.prepareStatement("INSERT INTO usage_totals (org_id, day, requests, denied,"
-                         + " prompt_tokens, completion_tokens, reasoning_tokens) VALUES (?,?,?,?,?,?,?)"
-                         + " ON CONFLICT (org_id, day) DO UPDATE SET requests = requests + excluded.requests,"
-                         + " denied = denied + excluded.denied,"
-                         + " prompt_tokens = prompt_tokens + excluded.prompt_tokens,"
-                         + " completion_tokens = completion_tokens + excluded.completion_tokens,"
-                         + " reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens")) {
-                Map<OrgDay, long[]> dayTotals = new HashMap<>();
-                for (UsageEvent event : events) {
-                    seq++;
-                    insert.setLong(1, seq);
-                    insert.setString(2, event.id());
-                    insert.setString(3, event.ts().toString());
-                    insert.setString(4, event.orgId());
-                    insert.setString(5, event.keyId());
-                    insert.setInt(6, event.response().status());
-                    insert.setString(7, event.decision().action());
-                    insert.setLong(8, event.response().promptTokens());
-                    insert.setLong(9, event.response().completionTokens());
-                    insert.setLong(10, event.response().reasoningTokens());
-                    insert.setString(11, UsageEventCodec.toJson(event.withoutContent()));
-                    insert.addBatch();
-                    EventContent text = event.content();
-                    if (contentRetention.isPresent() && !text.isEmpty()) {
-                        content.setLong(1, seq);
-                        content.setString(2, event.ts().toString());
-                        content.setString(3, UsageEventCodec.contentToJson(text));
-                        content.addBatch();
-                    }
-                    long[] sums = dayTotals.computeIfAbsent(
-                            new OrgDay(event.orgId(), event.ts().atZone(ZoneOffset.UTC).toLocalDate().toString()), k -> new long[5]);
-                    sums[0]++;
-                    sums[1] += event.decision().denied() ? 1 : 0;
-                    sums[2] += event.response().promptTokens();
-                    sums[3] += event.response().completionTokens();
-                    sums[4] += event.response().reasoningTokens();
+            Map<OrgDay, long[]> dayTotals = new HashMap<>();
+            for (UsageEvent event : events) {
+                seq++;
+                // The time's text once per event (it goes into three rows and names the day).
+                String ts = InstantText.of(event.ts());
+                insert.setLong(1, seq);
+                insert.setString(2, event.id());
+                insert.setString(3, ts);
+                insert.setString(4, event.orgId());
+                insert.setString(5, event.keyId());
+                insert.setInt(6, event.response().status());
+                insert.setString(7, event.decision().action());
+                insert.setLong(8, event.response().promptTokens());
+                insert.setLong(9, event.response().completionTokens());
+                insert.setLong(10, event.response().reasoningTokens());
+                insert.setString(11, UsageEventCodec.toJson(event.withoutContent()));
+                insert.addBatch();
+                EventContent text = event.content();
+                if (contentRetention.isPresent() && !text.isEmpty()) {
+                    content.setLong(1, seq);
+                    content.setString(2, ts);
+                    content.setString(3, UsageEventCodec.contentToJson(text));
+                    content.addBatch();
                 }
-                insert.executeBatch();
-                content.executeBatch();
-                // One upsert per organisation and day of the batch, not one per event.
-                for (Map.Entry<OrgDay, long[]> sum : dayTotals.entrySet()) {
-                    totals.setString(1, sum.getKey().org());
-                    totals.setString(2, sum.getKey().day());
-                    for (int i = 0; i < 5; i++) {
-                        totals.setLong(3 + i, sum.getValue()[i]);
-                    }
-                    totals.addBatch();
+                long[] sums = dayTotals.computeIfAbsent(new OrgDay(event.orgId(), InstantText.day(ts)), k -> new long[5]);
+                sums[0]++;
+                sums[1] += event.decision().denied() ? 1 : 0;
+                sums[2] += event.response().promptTokens();
+                sums[3] += event.response().completionTokens();
+                sums[4] += event.response().reasoningTokens();
+                Optional<ResponseFingerprint> fingerprint = ResponseFingerprint.of(event);
+                if (fingerprint.isPresent()) {
+                    fingerprints.setString(1, event.id());
+                    fingerprints.setString(2, event.orgId());
+                    fingerprints.setString(3, event.accountId());
+                    fingerprints.setString(4, ts);
+                    fingerprints.setString(5, fingerprint.get().encodedBins());
+                    fingerprints.addBatch();
                 }
-                totals.executeBatch();
             }
-            try (PreparedStatement fingerprints = c.prepareStatement(
-                    "INSERT OR IGNORE INTO response_fingerprints (event_id, org_id, account_id, ts, bins) VALUES (?,?,?,?,?)")) {
-                for (UsageEvent event : events) {
-                    Optional<ResponseFingerprint> fingerprint = ResponseFingerprint.of(event);
-                    if (fingerprint.isPresent()) {
-                        fingerprints.setString(1, event.id());
-                        fingerprints.setString(2, event.orgId());
-                        fingerprints.setString(3, event.accountId());
-                        fingerprints.setString(4, event.ts().toString());
-                        fingerprints.setString(5, fingerprint.get().encodedBins());
-                        fingerprints.addBatch();
-                    }
+            insert.executeBatch();
+            content.executeBatch();
+            // One upsert per organisation and day of the batch, not one per event.
+            for (Map.Entry<OrgDay, long[]> sum : dayTotals.entrySet()) {
+                totals.setString(1, sum.getKey().org());
+                totals.setString(2, sum.getKey().day());
+                for (int i = 0; i < 5; i++) {
+                    totals.setLong(3 + i, sum.getValue()[i]);
                 }
-                fingerprints.executeBatch();
+                totals.addBatch();
             }
+            totals.executeBatch();
+            fingerprints.executeBatch();
             return null;
         });
     }
