@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One request's limit work on {@link LocalRateLimiter}: reserve a request and its token budget
  * from a key and its organisation (all three limits set, never reached), then settle to the
- * actual usage. {@code stageLike} also builds the principals the way {@code LimitStage} does per
- * request (string concatenation, {@code Limits.orElse}); {@code contended} runs two threads on the
+ * actual usage. {@code reserveSettle} takes prebuilt principals, as {@code LimitStage} does since session 11 (it
+ * makes them once per key and organisation record); {@code stageLike} also builds them the way the stage did per
+ * request until then (string concatenation, {@code Limits.orElse}); {@code contended} runs two threads on the
  * same organisation's buckets, as two event loops would.
  */
 @State(Scope.Benchmark)

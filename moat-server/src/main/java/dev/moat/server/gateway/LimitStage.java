@@ -1,14 +1,24 @@
 package dev.moat.server.gateway;
 
+import dev.moat.server.identity.ApiKey;
 import dev.moat.server.identity.Limits;
+import dev.moat.server.identity.Organisation;
 import dev.moat.server.limit.RateLimiter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Reserves the request's worst-case tokens (prompt estimate plus completion budget, times the
  * number of choices) against the key's and the organisation's limits; see {@link RateLimiter}.
+ *
+ * <p>A key's and an organisation's principals (their names and effective limits) are made once per record the
+ * {@link dev.moat.server.identity.Directory} holds, not per request: the directory puts a new record whenever a
+ * key or an organisation changes, so a record seen before has the limits it had then, and a changed one is
+ * resolved again on its first request. Like the limiter's buckets, one entry is kept per key and organisation
+ * that has made a request.
  */
 public final class LimitStage implements Stage {
 
@@ -17,6 +27,16 @@ public final class LimitStage implements Stage {
     private final Limits defaultKeyLimits;
 
     private final Limits throttleLimits;
+    private final Map<String, KeyPrincipals> keys = new ConcurrentHashMap<>();
+    private final Map<String, OrgPrincipals> orgs = new ConcurrentHashMap<>();
+
+    /** A key's principal and its throttle principal, made from {@code source}. */
+    private record KeyPrincipals(ApiKey source, RateLimiter.Principal key, RateLimiter.Principal throttle) {
+    }
+
+    /** An organisation's principal and its throttle principal, made from {@code source}. */
+    private record OrgPrincipals(Organisation source, RateLimiter.Principal org, RateLimiter.Principal throttle) {
+    }
 
     /** @param throttleLimits the organisation's limits while the detector throttles it */
     public LimitStage(RateLimiter limiter, int defaultMaxTokens, Limits defaultKeyLimits, Limits throttleLimits) {
@@ -31,13 +51,13 @@ public final class LimitStage implements Stage {
         RequestFacts facts = call.facts;
         long completion = facts.maxTokens() > 0 ? facts.maxTokens() : defaultMaxTokens;
         long tokens = facts.estimatedPromptTokens() + completion * facts.summary().n();
-        RateLimiter.Principal key = new RateLimiter.Principal("key:" + call.key.id(), call.key.limits().orElse(defaultKeyLimits));
-        RateLimiter.Principal org = new RateLimiter.Principal("org:" + call.org.id(), call.org.limits());
+        KeyPrincipals key = principalsOf(call.key);
+        OrgPrincipals org = principalsOf(call.org);
         List<RateLimiter.Principal> principals = call.throttled
-                ? List.of(key, org, new RateLimiter.Principal("throttle:" + call.org.id(), throttleLimits))
+                ? List.of(key.key(), org.org(), org.throttle())
                 : call.keyThrottled
-                ? List.of(key, org, new RateLimiter.Principal("throttle-key:" + call.key.id(), throttleLimits))
-                : List.of(key, org);
+                ? List.of(key.key(), org.org(), key.throttle())
+                : List.of(key.key(), org.org());
         RateLimiter.Outcome outcome = limiter.reserve(principals, tokens);
         if (outcome instanceof RateLimiter.Reservation reservation) {
             call.reservation = reservation;
@@ -57,5 +77,27 @@ public final class LimitStage implements Stage {
         return Optional.of(new GatewayError(429, "rate_limit_exceeded",
                 "Rate limit reached: " + whose + " " + rejection.limit() + " limit. Retry after " + seconds + " s.",
                 Optional.of(seconds)));
+    }
+
+    private KeyPrincipals principalsOf(ApiKey key) {
+        KeyPrincipals cached = keys.get(key.id());
+        if (cached != null && cached.source() == key) {
+            return cached;
+        }
+        KeyPrincipals made = new KeyPrincipals(key, new RateLimiter.Principal("key:" + key.id(), key.limits().orElse(defaultKeyLimits)),
+                new RateLimiter.Principal("throttle-key:" + key.id(), throttleLimits));
+        keys.put(key.id(), made);
+        return made;
+    }
+
+    private OrgPrincipals principalsOf(Organisation org) {
+        OrgPrincipals cached = orgs.get(org.id());
+        if (cached != null && cached.source() == org) {
+            return cached;
+        }
+        OrgPrincipals made = new OrgPrincipals(org, new RateLimiter.Principal("org:" + org.id(), org.limits()),
+                new RateLimiter.Principal("throttle:" + org.id(), throttleLimits));
+        orgs.put(org.id(), made);
+        return made;
     }
 }

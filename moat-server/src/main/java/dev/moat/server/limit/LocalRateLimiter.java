@@ -27,19 +27,25 @@ public final class LocalRateLimiter implements RateLimiter {
 
     @Override
     public Outcome reserve(Iterable<Principal> principals, long tokens) {
-        List<Principal> reserved = new ArrayList<>(2);
-        for (Principal principal : principals) {
-            Buckets b = bucketsOf(principal);
-            Rejection rejection = b.reserve(principal.id(), tokens);
+        // An immutable list (what the gateway passes) is its own copy: nothing is allocated for it.
+        List<Principal> all = principals instanceof List<Principal> list ? List.copyOf(list) : copyOf(principals);
+        for (int i = 0; i < all.size(); i++) {
+            Principal principal = all.get(i);
+            Rejection rejection = bucketsOf(principal).reserve(principal.id(), tokens);
             if (rejection != null) {
-                for (Principal done : reserved) {
-                    bucketsOf(done).release(tokens);
+                for (int done = 0; done < i; done++) {
+                    bucketsOf(all.get(done)).release(tokens);
                 }
                 return rejection;
             }
-            reserved.add(principal);
         }
-        return new Reservation(List.copyOf(reserved), tokens);
+        return new Reservation(all, tokens);
+    }
+
+    private static List<Principal> copyOf(Iterable<Principal> principals) {
+        List<Principal> copy = new ArrayList<>(3);
+        principals.forEach(copy::add);
+        return List.copyOf(copy);
     }
 
     @Override
