@@ -81,6 +81,26 @@ class GatewayProxyTest {
     }
 
     @Test
+    void aWholeAnswerThatArrivesInPiecesIsRelayedAndReadWhole() {
+        // One chunk is relayed as Vert.x handed it over; more than one are gathered (UpstreamForwarder.relayWhole).
+        int third = OPENAI_RESPONSE.length() / 3;
+        moat.upstream.respondWith(StubResponse.script(200).header("content-type", "application/json")
+                .write(OPENAI_RESPONSE.substring(0, third)).pause(Duration.ofMillis(30))
+                .write(OPENAI_RESPONSE.substring(third, 2 * third)).pause(Duration.ofMillis(30))
+                .write(OPENAI_RESPONSE.substring(2 * third)).end());
+
+        HttpResponse<String> response = moat.gateway.post("/v1/chat/completions", chat(false, ""),
+                "authorization", "Bearer " + tenant.key());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(OPENAI_RESPONSE);
+        JsonNode event = eventOf(response);
+        assertThat(event.path("response").get("prompt_tokens").asLong()).isEqualTo(11);
+        assertThat(event.path("response").get("completion_tokens").asLong()).isEqualTo(7);
+        assertThat(event.path("response").get("text").asText()).isEqualTo("Hello there");
+    }
+
+    @Test
     void anthropicJsonIsRelayedWithXApiKeyAndVersion() {
         moat.upstream.respondWith(StubResponse.json(200, ANTHROPIC_RESPONSE));
 

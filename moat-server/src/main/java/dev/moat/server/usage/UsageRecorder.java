@@ -113,8 +113,9 @@ public final class UsageRecorder implements AutoCloseable {
 
     /** Records the event of an admitted request, with the reading the guard made of its prompt. */
     public void record(UsageEvent event, Optional<PromptReading> reading) {
-        queuedBytes.addAndGet(estimatedBytes(event));
-        if (!queue.offer(new Recorded(event, reading))) {
+        long bytes = estimatedBytes(event);
+        queuedBytes.addAndGet(bytes);
+        if (!queue.offer(new Recorded(event, reading, bytes))) {
             // Cannot happen while callers respect tryAdmit: the queue has room for every slot.
             throw new IllegalStateException("usage queue over capacity: record() called without tryAdmit()");
         }
@@ -184,8 +185,8 @@ public final class UsageRecorder implements AutoCloseable {
                 }
                 storeUntilDone(events);
                 long stored = 0;
-                for (UsageEvent event : events) {
-                    stored += estimatedBytes(event);
+                for (Recorded r : recorded) {
+                    stored += r.bytes();
                 }
                 queuedBytes.addAndGet(-stored);
                 slots.release(events.size());
@@ -257,8 +258,8 @@ public final class UsageRecorder implements AutoCloseable {
         }
     }
 
-    /** An event waiting to be stored, with the guard's reading of its prompt. */
-    private record Recorded(UsageEvent event, Optional<PromptReading> reading) {
+    /** An event waiting to be stored, with the guard's reading of its prompt and its {@link #estimatedBytes}. */
+    private record Recorded(UsageEvent event, Optional<PromptReading> reading, long bytes) {
     }
 
     /** Placed in the queue by {@link #flush()}; completed once everything ahead of it is stored. */
