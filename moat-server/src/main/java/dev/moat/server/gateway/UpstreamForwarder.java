@@ -145,28 +145,14 @@ final class UpstreamForwarder {
     }
 
     private void relayWhole(Call call, HttpClientResponse response, HttpServerResponse out, ResponseTally tally, Once once) {
-        // Vert.x hands each chunk over in a heap buffer of its own (copied out of Netty's pooled one), so an answer that
-        // comes in one chunk — the usual case — is used as it came; a second chunk makes a buffer of the announced
-        // size that gathers them.
-        Buffer[] body = {null};
-        boolean[] gathering = {false};
+        Buffer body = Buffer.buffer(initialCapacity(response.getHeader("content-length")));
         boolean[] tooLarge = {false};
         response.handler(chunk -> {
             if (tooLarge[0]) {
                 return;
             }
-            if (body[0] == null) {
-                body[0] = chunk;
-            } else {
-                if (!gathering[0]) {
-                    Buffer first = body[0];
-                    body[0] = Buffer.buffer(Math.max(initialCapacity(response.getHeader("content-length")),
-                            first.length() + chunk.length())).appendBuffer(first);
-                    gathering[0] = true;
-                }
-                body[0].appendBuffer(chunk);
-            }
-            if (body[0].length() > MAX_RESPONSE_BYTES) {
+            body.appendBuffer(chunk);
+            if (body.length() > MAX_RESPONSE_BYTES) {
                 tooLarge[0] = true;
                 response.request().reset();
                 once.accept(CallOutcome.failed(new GatewayError(502, "upstream_failed",
@@ -185,10 +171,9 @@ final class UpstreamForwarder {
                         "status_" + status));
                 return;
             }
-            Buffer answer = body[0] == null ? Buffer.buffer() : body[0];
             if (status < 300) {
                 try {
-                    call.dialect.readResponse(answer, tally);
+                    call.dialect.readResponse(body, tally);
                 } catch (IOException e) {
                     // Not JSON: relayed as it is; usage stays unknown and is settled from the reservation estimate.
                 }
@@ -196,7 +181,7 @@ final class UpstreamForwarder {
             out.setStatusCode(status);
             String contentType = response.getHeader("content-type");
             out.putHeader("content-type", contentType == null ? "application/json" : contentType);
-            out.end(answer);
+            out.end(body);
             once.accept(CallOutcome.ok(status, tally));
         });
     }
