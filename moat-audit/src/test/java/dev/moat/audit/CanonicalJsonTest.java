@@ -106,6 +106,37 @@ class CanonicalJsonTest {
         assertThat(canonical).doesNotContain("\n");
     }
 
+    @Property(tries = 500)
+    void anObjectIsWrittenTheSameWhateverMapHoldsIt(@ForAll("memberNames") List<String> names) {
+        Map<String, Object> inOrder = new LinkedHashMap<>();
+        Map<String, Object> reversed = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            inOrder.put(names.get(i), (long) i);
+        }
+        for (int i = names.size() - 1; i >= 0; i--) {
+            reversed.put(names.get(i), inOrder.get(names.get(i)));
+        }
+        java.util.TreeMap<String, Object> natural = new java.util.TreeMap<>(inOrder);
+        java.util.TreeMap<String, Object> backwards = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        backwards.putAll(inOrder);
+
+        String text = CanonicalJson.toText(inOrder);
+
+        assertThat(CanonicalJson.toText(reversed)).isEqualTo(text);
+        assertThat(CanonicalJson.toText(new java.util.HashMap<>(inOrder))).isEqualTo(text);
+        assertThat(CanonicalJson.toText(natural)).isEqualTo(text);
+        assertThat(CanonicalJson.toText(backwards)).isEqualTo(text);
+        java.util.List<String> sorted = new java.util.ArrayList<>(natural.keySet());
+        java.util.Collections.sort(sorted); // String.compareTo: UTF-16 code units
+        assertThat(JsonReader.parse(text)).isInstanceOfSatisfying(Map.class,
+                parsed -> assertThat(List.copyOf(((Map<?, ?>) parsed).keySet())).isEqualTo(sorted));
+    }
+
+    @Provide
+    Arbitrary<List<String>> memberNames() {
+        return Arbitraries.strings().all().ofMaxLength(5).filter(CanonicalJsonTest::isValidUnicode).list().ofMaxSize(40).uniqueElements();
+    }
+
     @Provide
     Arbitrary<Object> jsonValues() {
         Arbitrary<Object> scalars = Arbitraries.oneOf(
