@@ -32,6 +32,8 @@ final class BehaviourProfile {
      */
     double harvestShaped;
     double logitProbe, manyChoices, softLabels, leakedReasoning, leakedSystem;
+    /** Answers that opened with a refusal: mapping where the model draws its lines ({@link Refusals}). */
+    double refused;
     double anonymised, withContent;
     /** Prompts looked up in the registered benchmarks, and those carrying one of their items ({@link BenchmarkItems}). */
     double benchmarkChecked, benchmarkItems;
@@ -77,6 +79,7 @@ final class BehaviourProfile {
         if (t.softLabels) softLabels++;
         if (t.leakedReasoning) leakedReasoning++;
         if (t.leakedSystem) leakedSystem++;
+        if (t.refused) refused++;
         if (t.anonymisedNetwork) anonymised++;
         if (t.hasContent) {
             withContent++;
@@ -130,6 +133,7 @@ final class BehaviourProfile {
         softLabels *= factor;
         leakedReasoning *= factor;
         leakedSystem *= factor;
+        refused *= factor;
         anonymised *= factor;
         withContent *= factor;
         benchmarkChecked *= factor;
@@ -173,6 +177,7 @@ final class BehaviourProfile {
         softLabels += other.softLabels;
         leakedReasoning += other.leakedReasoning;
         leakedSystem += other.leakedSystem;
+        refused += other.refused;
         anonymised += other.anonymised;
         withContent += other.withContent;
         benchmarkChecked += other.benchmarkChecked;

@@ -70,6 +70,8 @@ final class EventTraits {
     boolean leakedReasoning;
     /** The response repeated the start of the system prompt. */
     boolean leakedSystem;
+    /** The answer opened with a refusal ({@link Refusals}). */
+    boolean refused;
     /** Sent from a hosting, VPN or Tor network. */
     boolean anonymisedNetwork;
     boolean hasContent;

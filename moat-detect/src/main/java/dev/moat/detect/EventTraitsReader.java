@@ -115,6 +115,7 @@ final class EventTraitsReader {
         String answer = event.response().text().orElse("");
         t.leakedReasoning = !request.thinking() && startsWithReasoningMarkup(answer);
         t.leakedSystem = system.length() >= 40 && answer.length() >= 40 && containsPrefix(answer, system, 40);
+        t.refused = Refusals.opensWithRefusal(answer);
 
         t.ipHash = event.ip().isEmpty() ? 0 : Hashing.of(event.ip());
         t.prefixHash = NetworkPrefix.hash(event.ip());

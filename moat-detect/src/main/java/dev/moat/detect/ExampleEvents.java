@@ -15,7 +15,8 @@ final class ExampleEvents {
     static final int PARAMETERS = 3;
     static final int LOGIT = 4;
     static final int LEAK = 5;
-    private static final int KINDS = 6;
+    static final int REFUSED = 6;
+    private static final int KINDS = 7;
     static final int PER_KIND = 3;
 
     private final String[] ids = new String[KINDS * PER_KIND];
@@ -28,6 +29,7 @@ final class ExampleEvents {
         if (t.harvestParameters() && t.singleShot) put(PARAMETERS, eventId);
         if (t.logitProbe || t.manyChoices || t.softLabels) put(LOGIT, eventId);
         if (t.leakedReasoning || t.leakedSystem) put(LEAK, eventId);
+        if (t.refused) put(REFUSED, eventId);
     }
 
     private void put(int kind, String eventId) {

@@ -19,8 +19,8 @@ import java.util.Locale;
  * template, one capability covered systematically). So intent rates are multiplied by a shape factor
  * that is never zero (a pure intent rate still counts a little) and never large without the harvesting
  * parameters. Independent kinds of evidence (coercion, logit probing, leakage, template distillation,
- * soft labels, machine cadence) are combined with a noisy-OR, so one strong kind suffices and weak ones add up
- * without exceeding one. Each template stream is also judged alone, which finds a harvesting stream
+ * soft labels, refusal probing, machine cadence) are combined with a noisy-OR, so one strong kind suffices
+ * and weak ones add up without exceeding one. Each template stream is also judged alone, which finds a harvesting stream
  * mixed into ordinary traffic. The result is scaled by a confidence that grows with the number of
  * events (n / (n + 10)), and by the trust factor of {@link TrustModel}; a few odd requests never produce an
  * action because no principal is acted on before {@code minEventsForAction} events. (The confidence used to
@@ -36,6 +36,12 @@ import java.util.Locale;
 final class RiskAssessment {
 
     static final double CONFIDENCE_HALF = 10;
+    /** Up to this share of refused answers is ordinary: users try their luck now and then. */
+    static final double ORDINARY_REFUSALS = 0.03;
+    /** From this share of refused answers an account is mapping the model's limits. */
+    static final double PROBING_REFUSALS = 0.15;
+    /** Refusals needed before the share counts fully: a few odd questions are not a map. */
+    static final double MIN_REFUSALS = 8;
 
     double events;
     double confidence;
@@ -45,6 +51,7 @@ final class RiskAssessment {
     int narrowTopic;
     double diversity, frame, coercion, stream, extraction, leakage, distillation, machineCadence;
     double softLabelRate, softLabels;
+    double refusalRate, boundaryProbing;
     double aroundTheClock, volume, longCompletions;
     double contentRisk;
     double trust;
@@ -106,12 +113,17 @@ final class RiskAssessment {
         softLabelRate = rate(p.softLabels, n);
         softLabels = softLabelRate * (0.5 + 0.5 * volume);
         leakage = rate(p.leakedReasoning + p.leakedSystem, n);
+        // ordinary customers are refused well under once in a hundred answers; from a tenth at volume, an account is
+        // mapping where the model draws its lines (Refusals), and a handful of refusals is never enough on its own
+        refusalRate = rate(p.refused, n);
+        boundaryProbing = clamp((refusalRate - ORDINARY_REFUSALS) / (PROBING_REFUSALS - ORDINARY_REFUSALS))
+                * Math.min(1, p.refused / MIN_REFUSALS);
         // distillation without any telling phrase: distinct single-shot prompts bought at full budgets, at volume
         distillation = harvestShape * (contentKnown
                 ? 0.25 + 0.45 * Math.max(volume, aroundTheClock) + 0.3 * Math.max(template, narrow)
                 : 0.25 + 0.75 * Math.max(volume, aroundTheClock));
         double combined = noisyOr(0.95 * coercion, 0.98 * extraction, 0.8 * softLabels, 0.6 * systemExtract,
-                0.6 * leakage, distillation, 0.15 * machineCadence * frame);
+                0.6 * leakage, 0.9 * boundaryProbing, distillation, 0.15 * machineCadence * frame);
         contentRisk = Math.max(combined * confidence, 0.95 * stream);
         this.trust = trust;
         risk = clamp(contentRisk * trust);
@@ -162,6 +174,10 @@ final class RiskAssessment {
         add(signals, "response_leakage", leakage, String.format(Locale.ROOT,
                 "%.0f%% of responses carried reasoning markup or the system prompt", 100 * leakage),
                 examples.of(ExampleEvents.LEAK));
+        add(signals, "refusal_probing", boundaryProbing, String.format(Locale.ROOT,
+                "%.0f%% of answers opened with a refusal: borderline requests at volume map where the model draws "
+                        + "its lines (ordinary customers: under %.0f%%)", 100 * refusalRate, 100 * ORDINARY_REFUSALS),
+                examples.of(ExampleEvents.REFUSED));
         add(signals, "machine_cadence", machineCadence, String.format(Locale.ROOT,
                 "traffic runs around the clock (%.2f) or at regular intervals", aroundTheClock), List.of());
         add(signals, "provenance", Math.min(1, trust / TrustModel.MAX), String.format(Locale.ROOT,

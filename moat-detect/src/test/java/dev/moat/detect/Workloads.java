@@ -53,6 +53,11 @@ final class Workloads {
     private Workloads() {
     }
 
+    /** One of the everyday chat requests people send. */
+    static String chatPrompt(Random rng) {
+        return CHAT[rng.nextInt(CHAT.length)];
+    }
+
     static String mathProblem(Random rng) {
         String name = NAMES[rng.nextInt(NAMES.length)];
         String other = NAMES[rng.nextInt(NAMES.length)];
