@@ -42,12 +42,18 @@ final class Refusals {
         int opening = Math.min(answer.length(), OPENING_CHARS);
         for (int i = 0; i < opening; i++) {
             char c = answer.charAt(i);
-            // every phrase starts with the word "I": only where that word starts is there anything to compare
-            if ((c == 'I' || c == 'i') && (i == 0 || !Character.isLetter(answer.charAt(i - 1))) && refusesAt(answer, i)) {
+            // every phrase starts with the word "I" ("I can't", "I'm", "I cannot"): only where that word stands is
+            // there anything to compare, and "in", "is", "it" are passed over at their second letter
+            if ((c == 'I' || c == 'i') && (i == 0 || !Character.isLetter(answer.charAt(i - 1)))
+                    && i + 1 < answer.length() && endsTheWordI(answer.charAt(i + 1)) && refusesAt(answer, i)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean endsTheWordI(char next) {
+        return next == ' ' || next == '\'' || next == '\u2019';
     }
 
     private static boolean refusesAt(String answer, int at) {
