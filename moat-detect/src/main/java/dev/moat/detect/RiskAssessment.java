@@ -20,8 +20,8 @@ import java.util.Locale;
  * that is never zero (a pure intent rate still counts a little) and never large without the harvesting
  * parameters. Independent kinds of evidence (coercion, logit probing, leakage, template distillation,
  * soft labels, refusal probing, machine cadence) are combined with a noisy-OR, so one strong kind suffices
- * and weak ones add up without exceeding one. Each template stream is also judged alone, which finds a harvesting stream
- * mixed into ordinary traffic. The result is scaled by a confidence that grows with the number of
+ * and weak ones add up without exceeding one. Each template stream is also judged alone, which finds a
+ * harvesting stream mixed into ordinary traffic. The result is scaled by a confidence that grows with the number of
  * events (n / (n + 10)), and by the trust factor of {@link TrustModel}; a few odd requests never produce an
  * action because no principal is acted on before {@code minEventsForAction} events. (The confidence used to
  * count half at 20 events: together with that minimum it held every account back until about 400 exchanges
@@ -175,8 +175,9 @@ final class RiskAssessment {
                 "%.0f%% of responses carried reasoning markup or the system prompt", 100 * leakage),
                 examples.of(ExampleEvents.LEAK));
         add(signals, "refusal_probing", boundaryProbing, String.format(Locale.ROOT,
-                "%.0f%% of answers opened with a refusal: borderline requests at volume map where the model draws "
-                        + "its lines (ordinary customers: under %.0f%%)", 100 * refusalRate, 100 * ORDINARY_REFUSALS),
+                "%.0f%% of answers opened with a refusal: borderline requests at volume map where the model "
+                        + "draws its lines (ordinary customers: under %.0f%%)", 100 * refusalRate,
+                100 * ORDINARY_REFUSALS),
                 examples.of(ExampleEvents.REFUSED));
         add(signals, "machine_cadence", machineCadence, String.format(Locale.ROOT,
                 "traffic runs around the clock (%.2f) or at regular intervals", aroundTheClock), List.of());

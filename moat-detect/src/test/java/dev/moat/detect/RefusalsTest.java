@@ -19,7 +19,7 @@ class RefusalsTest {
     @Test
     void answersThatMerelyContainTheWordsAreNotRefusals() {
         assertThat(Refusals.opensWithRefusal("")).isFalse();
-        assertThat(Refusals.opensWithRefusal("I can't help but notice the loop never ends: move i++ inside.")).isFalse();
+        assertThat(Refusals.opensWithRefusal("I can't help but notice the loop never ends: move i++ in.")).isFalse();
         assertThat(Refusals.opensWithRefusal("Certainly! I can help with that. First, open the settings.")).isFalse();
         // a word that merely ends in "i" before the phrase is not the word "I"
         assertThat(Refusals.opensWithRefusal("Taxi can't provide receipts? Ask the driver for one.")).isFalse();
