@@ -358,16 +358,9 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
             add(coding, servers, burst(perMinute, 1_500 + random.nextInt(3_501), 0.3, 0.002), review, codingLimit,
                     Optional.empty());
         }
-        TrafficSource.Client reviewers = client(orgId, oneOf(CHAT_AGENTS));
-        TrafficKeyLimit reviewLimit = new TrafficKeyLimit(120);
-        Optional<String> system = Optional.of("You assist the review team on " + matter + ". Answer questions about "
+        staffChat(orgId, servers, country, 3, 10,
+                "You assist the review team on " + matter + ". Answer questions about "
                 + "the documents and the review protocol concisely, and say when a document needs a second look.");
-        for (int r = 0, count = 3 + random.nextInt(10); r < count; r++) {
-            add(reviewers, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
-                            30_000 + random.nextInt(60_000), offset(country)),
-                    new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), reviewLimit,
-                    Optional.empty());
-        }
     }
 
     /**
@@ -398,16 +391,9 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
             add(cms, servers, burst(perMinute, 150 + random.nextInt(351), 0.5, 0.01), desk, cmsLimit,
                     Optional.empty());
         }
-        TrafficSource.Client editors = client(orgId, oneOf(CHAT_AGENTS));
-        TrafficKeyLimit editorLimit = new TrafficKeyLimit(120);
-        Optional<String> system = Optional.of("You are the desk assistant of " + publication + ". Help editors check "
+        staffChat(orgId, servers, country, 5, 21,
+                "You are the desk assistant of " + publication + ". Help editors check "
                 + "copy, suggest headlines and answer questions about style; be brief.");
-        for (int e = 0, count = 5 + random.nextInt(21); e < count; e++) {
-            add(editors, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
-                            30_000 + random.nextInt(60_000), offset(country)),
-                    new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), editorLimit,
-                    Optional.empty());
-        }
     }
 
     /**
@@ -446,16 +432,9 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
             add(keys.getFirst(), servers, burst(perMinute, 500 + random.nextInt(1_501), 0.5, 0.01), triages.getFirst(),
                     limits.getFirst(), Optional.empty());
         }
-        TrafficSource.Client adjusters = client(orgId, oneOf(CHAT_AGENTS));
-        TrafficKeyLimit adjusterLimit = new TrafficKeyLimit(120);
-        Optional<String> system = Optional.of("You are the claims assistant of " + insurer + ". Help adjusters with "
+        staffChat(orgId, servers, country, 5, 16,
+                "You are the claims assistant of " + insurer + ". Help adjusters with "
                 + "policy wording, letters to claimants and questions about the triage guidelines; be concise.");
-        for (int a = 0, count = 5 + random.nextInt(16); a < count; a++) {
-            add(adjusters, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
-                            30_000 + random.nextInt(60_000), offset(country)),
-                    new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), adjusterLimit,
-                    Optional.empty());
-        }
     }
 
     /**
@@ -495,16 +474,9 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
             add(keys.get(client), servers, burst(perMinute, 800 + random.nextInt(1_701), 0.4, 0.01), queues.get(client),
                     limits.get(client), Optional.empty());
         }
-        TrafficSource.Client coders = client(orgId, oneOf(CHAT_AGENTS));
-        TrafficKeyLimit coderLimit = new TrafficKeyLimit(120);
-        Optional<String> system = Optional.of("You are the coding assistant of " + company + ". Answer coders' "
+        staffChat(orgId, servers, country, 5, 16,
+                "You are the coding assistant of " + company + ". Answer coders' "
                 + "questions about coding guidelines, payer rules and physician queries; be concise.");
-        for (int a = 0, count = 5 + random.nextInt(16); a < count; a++) {
-            add(coders, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
-                            30_000 + random.nextInt(60_000), offset(country)),
-                    new TrafficConversation(prompts, system, 1_024, OptionalDouble.empty(), false), coderLimit,
-                    Optional.empty());
-        }
     }
 
     /** What the product of a team with a prompt-regression suite is. */
@@ -579,5 +551,22 @@ final class HeldOutOrdinaryPlans extends PlanningBlocks {
         add(client(orgId, oneOf(SDK_AGENTS)), servers, new TrafficCadence.Diurnal(end, 10 + random.nextInt(31), offset),
                 new TrafficConversation(prompts, Optional.of(productSystem), chatBudget, OptionalDouble.of(0.3), false),
                 new TrafficKeyLimit(600), Optional.empty());
+    }
+
+    /**
+     * The organisation's own staff chatting with an assistant under its system prompt through the working day: one
+     * chat client and key limit, {@code fewest} to {@code fewest + spread - 1} people in sessions of their own.
+     */
+    private void staffChat(String orgId, TrafficOrigin servers, String country, int fewest, int spread,
+                           String system) {
+        TrafficSource.Client staff = client(orgId, oneOf(CHAT_AGENTS));
+        TrafficKeyLimit limit = new TrafficKeyLimit(120);
+        for (int person = 0, count = fewest + random.nextInt(spread); person < count; person++) {
+            // a conversation of each person's own: it keeps that person's history
+            add(staff, servers, new TrafficCadence.Sessions(end, 0.3 + 0.5 * random.nextDouble(),
+                            30_000 + random.nextInt(60_000), offset(country)),
+                    new TrafficConversation(prompts, Optional.of(system), 1_024, OptionalDouble.empty(), false), limit,
+                    Optional.empty());
+        }
     }
 }

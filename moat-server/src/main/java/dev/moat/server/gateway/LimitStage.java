@@ -84,7 +84,8 @@ public final class LimitStage implements Stage {
         if (cached != null && cached.source() == key) {
             return cached;
         }
-        KeyPrincipals made = new KeyPrincipals(key, new RateLimiter.Principal("key:" + key.id(), key.limits().orElse(defaultKeyLimits)),
+        KeyPrincipals made = new KeyPrincipals(key,
+                new RateLimiter.Principal("key:" + key.id(), key.limits().orElse(defaultKeyLimits)),
                 new RateLimiter.Principal("throttle-key:" + key.id(), throttleLimits));
         keys.put(key.id(), made);
         return made;
